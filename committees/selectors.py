@@ -1,0 +1,103 @@
+"""Reads of provinces, risk groups and subcommittees, starting from what the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.http import Http404
+
+from committees.models import Member, Province, RiskGroupAssignment, Subcommittee
+from core.models import AuditEvent
+
+
+def visible_provinces(user) -> QuerySet[Province]:
+    """Provinces whose data ``user`` may read."""
+    ids = user.access.readable_province_ids()
+    qs = Province.objects.all()
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+def _group_in(fiscal_year: int, field: str = "group"):
+    return Subquery(
+        RiskGroupAssignment.objects.filter(province=OuterRef("pk"), fiscal_year=fiscal_year).values(field)[:1]
+    )
+
+
+def province_list(user, *, fiscal_year: int, group: str | None = None, region: str | None = None) -> QuerySet[Province]:
+    """Visible provinces with their group in ``fiscal_year`` and the year before."""
+    qs = visible_provinces(user).annotate(risk_group=_group_in(fiscal_year), previous_group=_group_in(fiscal_year - 1))
+    if group == "none":
+        qs = qs.filter(risk_group__isnull=True)
+    elif group:
+        qs = qs.filter(risk_group=group)
+    if region:
+        qs = qs.filter(region=region)
+    return qs.order_by("code")
+
+
+def province_by_code(user, code: str) -> Province:
+    """One visible province; another province's code gives the same 404 as an unknown one."""
+    try:
+        return visible_provinces(user).get(code=code)
+    except Province.DoesNotExist:
+        raise Http404("ไม่พบจังหวัด") from None
+
+
+def risk_group_history(province: Province) -> QuerySet[RiskGroupAssignment]:
+    return province.risk_groups.select_related("set_by").order_by("-fiscal_year")
+
+
+def subcommittee_of(province: Province) -> Subcommittee | None:
+    """The province's subcommittee with its current members (one query for members)."""
+    return (
+        Subcommittee.objects.filter(province=province)
+        .select_related("province")
+        .prefetch_related(
+            Prefetch("members", queryset=Member.objects.current().select_related("user"), to_attr="current_members"),
+        )
+        .first()
+    )
+
+
+def member_for_edit(user, pk: int) -> Member:
+    from committees.permissions import can_manage_subcommittee
+
+    try:
+        member = Member.objects.select_related("subcommittee__province").get(pk=pk)
+    except Member.DoesNotExist:
+        raise Http404 from None
+    if not can_manage_subcommittee(user, member.subcommittee):
+        raise Http404
+    return member
+
+
+@dataclass(frozen=True)
+class RiskSheetRow:
+    province: Province
+    current: str | None
+    previous: str | None
+    source_document: str
+
+
+def risk_group_sheet(fiscal_year: int) -> list[RiskSheetRow]:
+    """All 77 provinces with their group this year and last (for the national bulk edit)."""
+    qs = Province.objects.annotate(
+        risk_group=_group_in(fiscal_year),
+        previous_group=_group_in(fiscal_year - 1),
+        source=_group_in(fiscal_year, "source_document"),
+    ).order_by("code")
+    return [RiskSheetRow(p, p.risk_group, p.previous_group, p.source or "") for p in qs]
+
+
+def audit_events(user, *, province: Province | None = None) -> QuerySet[AuditEvent]:
+    """Audit records the user may read: all for national officers, own provinces for secretariat."""
+    from committees.choices import Role
+
+    qs = AuditEvent.objects.select_related("actor", "province", "target_type")
+    access = user.access
+    if not access.is_national:
+        qs = qs.filter(province_id__in=access.province_ids(Role.SECRETARIAT))
+    if province is not None:
+        qs = qs.filter(province=province)
+    return qs

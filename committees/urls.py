@@ -1,0 +1,16 @@
+from django.urls import path
+
+from committees import views
+
+app_name = "committees"
+
+urlpatterns = [
+    path("provinces/", views.province_list, name="provinces"),
+    path("provinces/<str:code>/", views.province_detail, name="province"),
+    path("provinces/<str:code>/subcommittee/", views.subcommittee_edit, name="subcommittee-edit"),
+    path("provinces/<str:code>/members/add/", views.member_add, name="member-add"),
+    path("members/<int:pk>/edit/", views.member_edit, name="member-edit"),
+    path("risk-groups/<int:fiscal_year>/", views.risk_group_sheet, name="risk-groups"),
+    path("risk-groups/import/", views.risk_group_import, name="risk-group-import"),
+    path("audit/", views.audit_list, name="audit"),
+]

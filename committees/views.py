@@ -1,0 +1,171 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from committees import selectors, services
+from committees.forms import (
+    MemberForm,
+    ProvinceFilterForm,
+    RiskGroupImportForm,
+    RiskGroupSheetForm,
+    SubcommitteeForm,
+)
+from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
+from core.permissions import require
+from core.thaidate import current_fiscal_year
+
+
+def province_list(request):
+    form = ProvinceFilterForm(request.GET or None)
+    fiscal_year, group, region = current_fiscal_year(), None, None
+    if form.is_valid():
+        fiscal_year = form.cleaned_data["fiscal_year"] or fiscal_year
+        group = form.cleaned_data["group"] or None
+        region = form.cleaned_data["region"] or None
+    provinces = selectors.province_list(request.user, fiscal_year=fiscal_year, group=group, region=region)
+    return render(
+        request,
+        "committees/province_list.html",
+        {
+            "form": form,
+            "provinces": provinces,
+            "fiscal_year": fiscal_year,
+            "can_set_risk_groups": bool(can_set_risk_groups(request.user)),
+        },
+    )
+
+
+def province_detail(request, code):
+    province = selectors.province_by_code(request.user, code)
+    subcommittee = selectors.subcommittee_of(province)
+    return render(
+        request,
+        "committees/province_detail.html",
+        {
+            "province": province,
+            "history": selectors.risk_group_history(province),
+            "subcommittee": subcommittee,
+            "members": subcommittee.current_members if subcommittee else [],
+            "can_manage": bool(subcommittee and can_manage_subcommittee(request.user, subcommittee)),
+            "can_view_audit": bool(can_view_audit(request.user, province)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def risk_group_sheet(request, fiscal_year):
+    require(can_set_risk_groups(request.user))
+    from core.forms import check_fiscal_year
+
+    try:
+        check_fiscal_year(fiscal_year)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("committees:risk-groups", fiscal_year=current_fiscal_year())
+    rows = selectors.risk_group_sheet(fiscal_year)
+    form = RiskGroupSheetForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.set_risk_groups(
+                actor=request.user,
+                fiscal_year=fiscal_year,
+                groups=form.groups(),
+                source_document=form.cleaned_data["source_document"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"บันทึกกลุ่มจังหวัดปีงบประมาณ {fiscal_year} แล้ว ({changed} จังหวัดเปลี่ยนแปลง)")
+            return redirect("committees:risk-groups", fiscal_year=fiscal_year)
+    return render(
+        request,
+        "committees/risk_group_sheet.html",
+        {"form": form, "fiscal_year": fiscal_year, "years": range(fiscal_year - 2, fiscal_year + 3)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def risk_group_import(request):
+    require(can_set_risk_groups(request.user))
+    form = RiskGroupImportForm(request.POST or None, initial={"fiscal_year": current_fiscal_year()})
+    if request.method == "POST" and form.is_valid():
+        fy = form.cleaned_data["fiscal_year"]
+        try:
+            changed = services.set_risk_groups(
+                actor=request.user,
+                fiscal_year=fy,
+                groups=form.cleaned_data["lines"],
+                source_document=form.cleaned_data["source_document"],
+            )
+        except ValidationError as exc:
+            form.add_error("lines", exc)
+        else:
+            messages.success(request, f"นำเข้ากลุ่มจังหวัดปีงบประมาณ {fy} แล้ว ({changed} จังหวัดเปลี่ยนแปลง)")
+            return redirect("committees:risk-groups", fiscal_year=fy)
+    return render(request, "committees/risk_group_import.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def subcommittee_edit(request, code):
+    province = selectors.province_by_code(request.user, code)
+    subcommittee = selectors.subcommittee_of(province)
+    if subcommittee is None:
+        raise Http404
+    require(can_manage_subcommittee(request.user, subcommittee))
+    form = SubcommitteeForm(request.POST or None, instance=subcommittee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_subcommittee(actor=request.user, subcommittee=subcommittee, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "บันทึกข้อมูลคณะอนุกรรมการแล้ว")
+            return redirect("committees:province", code=code)
+    return render(request, "committees/subcommittee_form.html", {"form": form, "province": province})
+
+
+@require_http_methods(["GET", "POST"])
+def member_add(request, code):
+    province = selectors.province_by_code(request.user, code)
+    subcommittee = selectors.subcommittee_of(province)
+    if subcommittee is None:
+        raise Http404
+    require(can_manage_subcommittee(request.user, subcommittee))
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_member(actor=request.user, subcommittee=subcommittee, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "เพิ่มอนุกรรมการแล้ว")
+            return redirect("committees:province", code=code)
+    return render(request, "committees/member_form.html", {"form": form, "province": province})
+
+
+@require_http_methods(["GET", "POST"])
+def member_edit(request, pk):
+    member = selectors.member_for_edit(request.user, pk)
+    province = member.subcommittee.province
+    form = MemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_member(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "บันทึกข้อมูลอนุกรรมการแล้ว")
+            return redirect("committees:province", code=province.code)
+    return render(request, "committees/member_form.html", {"form": form, "province": province, "member": member})
+
+
+def audit_list(request):
+    code = request.GET.get("province")
+    province = selectors.province_by_code(request.user, code) if code else None
+    require(can_view_audit(request.user, province))
+    from django.core.paginator import Paginator
+
+    events = Paginator(selectors.audit_events(request.user, province=province), 50).get_page(request.GET.get("page"))
+    return render(request, "committees/audit_list.html", {"events": events, "province": province})

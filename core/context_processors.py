@@ -1,0 +1,46 @@
+"""Navigation flags for the base template: computed here, never re-derived in templates."""
+
+from django.urls import NoReverseMatch, reverse
+
+from committees.choices import Role
+from core.thaidate import current_fiscal_year
+
+# Apps add their entries here as (label, url name, icon, predicate on Access).
+NAV_ITEMS = [
+    ("หน้าหลัก", "home", "house", lambda a: True),
+    ("จังหวัด", "committees:provinces", "geo-alt", lambda a: a.is_national or bool(a.readable_province_ids())),
+    ("การประชุม", "meetings:list", "calendar-event", lambda a: a.is_national or bool(a.readable_province_ids())),
+    ("แผนปฏิบัติการ", "actionplans:list", "list-check", lambda a: a.is_national or bool(a.readable_province_ids())),
+    ("โครงการกองทุน", "fundproposals:list", "folder2-open", lambda a: bool(a.all_roles)),
+    ("รายงาน", "reports:list", "file-earmark-pdf", lambda a: a.is_national or bool(a.readable_province_ids())),
+    (
+        "บันทึกการเปลี่ยนแปลง",
+        "committees:audit",
+        "clock-history",
+        lambda a: a.is_national or bool(a.province_ids(Role.SECRETARIAT)),
+    ),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    access = user.access
+    items = []
+    for label, name, icon, shown in NAV_ITEMS:
+        if not shown(access):
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue  # the app has no page of that name yet
+        items.append({"label": label, "url": url, "icon": icon, "active": request.path.startswith(url) and url != "/"})
+    return {
+        "nav_items": items,
+        "nav_is_national": access.is_national,
+        "nav_roles": sorted({Role(r).label for r in access.all_roles}),
+        "nav_risk_groups_url": reverse("committees:risk-groups", args=[current_fiscal_year()])
+        if access.is_national
+        else None,
+    }

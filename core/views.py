@@ -1,0 +1,24 @@
+from django.shortcuts import render
+
+from committees import selectors as committee_selectors
+from core.thaidate import current_fiscal_year
+
+
+def home(request):
+    """The landing page: the user's provinces and what is on for them."""
+    user = request.user
+    fy = current_fiscal_year()
+    provinces = committee_selectors.province_list(user, fiscal_year=fy)
+    access = user.access
+    return render(
+        request,
+        "core/home.html",
+        {
+            "fiscal_year": fy,
+            "provinces": provinces if not access.is_national else provinces.none(),
+            "is_national": access.is_national,
+            "roles_by_province": [(p, sorted(access.roles_in(p.pk))) for p in provinces]
+            if not access.is_national
+            else [],
+        },
+    )

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole check: linters, migrations and deploy checks, then the test suite
+# against real PostgreSQL and Redis. `make test` runs this; so does .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ctip}"
+export REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/14}"
+
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== djlint"
+.venv/bin/djlint templates --lint
+echo "== migrations are complete"
+DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check --dry-run
+echo "== deploy checks (production settings)"
+DJANGO_SETTINGS_MODULE=config.settings.production \
+  DJANGO_SECRET_KEY="ci-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
+  DJANGO_ALLOWED_HOSTS=ctip.example.go.th \
+  $PY manage.py check --deploy --fail-level WARNING
+echo "== pytest"
+exec .venv/bin/pytest "$@"

@@ -1,0 +1,43 @@
+import importlib
+import os
+
+import pytest
+from django.apps import apps as django_apps
+
+# Playwright's sync API runs an event loop in the test thread; Django must let
+# the ORM run beside it in browser journeys.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _load_provinces():
+    migration = importlib.import_module("committees.migrations.0002_load_provinces")
+    migration.load(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _provinces(request, django_db_blocker):
+    """Provinces come from a data migration; transactional tests flush them, so put them back."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        with django_db_blocker.unblock():
+            _load_provinces()
+
+
+@pytest.fixture
+def world(db):
+    from tests.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: the test client logged in as ``user`` (``None``: anonymous)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    return make

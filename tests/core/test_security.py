@@ -1,0 +1,34 @@
+from committees.choices import Role
+
+
+def test_login_is_locked_after_repeated_failures(world, client):
+    user = world.users[Role.MEMBER]
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": user.username, "password": "wrong"})
+    resp = client.post("/accounts/login/", {"username": user.username, "password": "pw"})
+    assert resp.status_code == 429
+    assert "ระงับการเข้าสู่ระบบชั่วคราว" in resp.content.decode()
+
+
+def test_a_good_login_lands_on_home(world, client):
+    resp = client.post("/accounts/login/", {"username": world.users[Role.MEMBER].username, "password": "pw"})
+    assert resp.status_code == 302 and resp["Location"] == "/"
+
+
+def test_pages_carry_a_content_security_policy(world, client_for):
+    resp = client_for(world.users[Role.MEMBER]).get("/")
+    assert "script-src 'self'" in resp["Content-Security-Policy"]
+
+
+def test_the_interface_is_thai_and_english_is_available(world, client_for):
+    c = client_for(world.users[Role.MEMBER])
+    assert '<html lang="th">' in c.get("/").content.decode()
+    c.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in c.get("/").content.decode()
+
+
+def test_api_lists_only_provinces_in_scope(world, client_for):
+    data = client_for(world.users[Role.MEMBER]).get("/api/v1/provinces/").json()
+    assert [p["code"] for p in data["results"]] == [world.own.code]
+    assert client_for(world.users[Role.MEMBER]).get(f"/api/v1/provinces/{world.other.code}/").status_code == 404
+    assert client_for(None).get("/api/v1/provinces/").status_code == 403

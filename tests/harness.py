@@ -1,0 +1,83 @@
+"""Harnesses every app's tests reuse: the permission matrix and query-count checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.world import ROLES, World
+
+
+@dataclass(frozen=True)
+class Page:
+    """One URL pattern in the permission matrix.
+
+    ``own(world)`` gives a URL inside the own province (or a global URL);
+    ``other(world)`` the same page for the other province's object, or None when
+    the page is not about one object. ``allowed`` are the roles that get 200 on
+    ``own``; every other role gets 404 (a forbidden object looks missing).
+    ``marker(world)`` is text of the other province that must never show on
+    ``own`` for a role without national scope.
+    """
+
+    name: str
+    own: Callable[[World], str]
+    allowed: frozenset[str]
+    other: Callable[[World], str] | None = None
+    marker: Callable[[World], str] | None = None
+    denied_status: int = 404
+    setup: Callable[[World], None] | None = None
+    extra_ok: frozenset[int] = field(default_factory=frozenset)
+
+
+def pages(*items: Page) -> list[Page]:
+    return list(items)
+
+
+def check_page(page: Page, world: World, client_for) -> list[str]:
+    """Fetch ``page`` as every role; return what went wrong (empty when all is right)."""
+    problems: list[str] = []
+    if page.setup:
+        page.setup(world)
+    own_url = page.own(world)
+    anon = client_for(None).get(own_url)
+    if anon.status_code != 302 or "/accounts/login/" not in anon["Location"]:
+        problems.append(f"{page.name}: anonymous got {anon.status_code}, expected a redirect to login")
+    for role in ROLES:
+        user = world.users[role]
+        client = client_for(user)
+        resp = client.get(own_url)
+        expected = 200 if role in page.allowed else page.denied_status
+        if resp.status_code != expected and resp.status_code not in page.extra_ok:
+            problems.append(f"{page.name} own as {role}: {resp.status_code}, expected {expected}")
+        if role != "national" and resp.status_code == 200 and page.marker:
+            text = resp.content.decode()
+            if page.marker(world) in text:
+                problems.append(f"{page.name} own as {role}: shows the other province ({page.marker(world)!r})")
+        if page.other:
+            other = client.get(page.other(world))
+            want = 200 if role == "national" and role in page.allowed else 404
+            if other.status_code != want:
+                problems.append(f"{page.name} other province as {role}: {other.status_code}, expected {want}")
+    return problems
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        resp = client.get(url)
+    assert resp.status_code == 200, f"{url} gave {resp.status_code}"
+    return len(ctx.captured_queries)
+
+
+def assert_constant_queries(client, url: str, grow: Callable[[int], None], sizes: Iterable[int] = (5, 50)) -> list[int]:
+    """Grow the data to each size in turn and assert the page costs the same number of queries."""
+    counts = []
+    for n in sizes:
+        grow(n)
+        client.get(url)  # warm caches that are per-process, not per-row (content types)
+        counts.append(count_queries(client, url))
+    assert len(set(counts)) == 1, f"{url}: queries grew with the data: {dict(zip(sizes, counts, strict=True))}"
+    return counts
