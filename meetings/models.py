@@ -1,0 +1,196 @@
+"""Meetings, their agendas, attendance, conflicts of interest and resolutions.
+
+Other apps hang their work on ``AgendaItem`` (a proposal tabled for a vote, a
+plan proposed for approval) and read the outcome from its ``Resolution``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from committees.models import Member, Subcommittee
+from core.models import TimeStampedModel
+from meetings.choices import AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
+
+
+class Meeting(TimeStampedModel):
+    subcommittee = models.ForeignKey(
+        Subcommittee, on_delete=models.PROTECT, related_name="meetings", verbose_name="คณะอนุกรรมการ"
+    )
+    number = models.PositiveSmallIntegerField("ครั้งที่")
+    number_year = models.PositiveSmallIntegerField("ปีของลำดับครั้ง (พ.ศ.)")
+    numbering_basis = models.CharField("การนับครั้ง", max_length=10)
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ", db_index=True)
+    starts_at = models.DateTimeField("วันและเวลาเริ่มประชุม")
+    ended_at = models.DateTimeField("เวลาเลิกประชุม", null=True, blank=True)
+    place = models.CharField("สถานที่", max_length=300)
+    online_link = models.URLField("ลิงก์ประชุมออนไลน์", blank=True)
+    chair_member = models.ForeignKey(
+        Member,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="chaired_meetings",
+        verbose_name="ประธานในที่ประชุม",
+    )
+    # What the minutes print, kept as typed even if the member record changes later.
+    chair_name = models.CharField("ชื่อประธานในที่ประชุม", max_length=200, blank=True)
+    chair_position = models.CharField("ตำแหน่งประธานในที่ประชุม", max_length=200, blank=True)
+    chair_capacity = models.CharField("ฐานะของประธาน", max_length=30, blank=True)
+    state = models.CharField("สถานะ", max_length=20, choices=MeetingState.choices, default=MeetingState.SCHEDULED)
+    cancelled_reason = models.TextField("เหตุผลที่ยกเลิก", blank=True)
+    invitations_sent_at = models.DateTimeField("ส่งหนังสือเชิญเมื่อ", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = "การประชุม"
+        verbose_name_plural = "การประชุม"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subcommittee", "numbering_basis", "number_year", "number"], name="unique_meeting_number"
+            ),
+            models.CheckConstraint(condition=Q(state__in=MeetingState.values), name="meeting_state_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"การประชุม{self.subcommittee.short_name} {self.label}"
+
+    @property
+    def label(self) -> str:
+        """``ครั้งที่ 1/2564`` (calendar year) or ``ครั้งที่ 1 ประจำปีงบประมาณ 2568`` (fiscal year)."""
+        if self.numbering_basis == "fiscal":
+            return f"ครั้งที่ {self.number} ประจำปีงบประมาณ {self.number_year}"
+        return f"ครั้งที่ {self.number}/{self.number_year}"
+
+    @property
+    def province_id(self) -> int:
+        return self.subcommittee.province_id
+
+
+class AgendaItem(TimeStampedModel):
+    """One item of the agenda (ระเบียบวาระ): a section (parent is null) or a sub-item (4.1, 4.2 …)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="agenda_items", verbose_name="การประชุม")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="ระเบียบวาระหลัก"
+    )
+    section_type = models.CharField("ประเภทวาระ", max_length=30, choices=SectionType.choices)
+    order = models.PositiveSmallIntegerField("ลำดับ")
+    title = models.CharField("เรื่อง", max_length=500)
+    description = models.TextField("รายละเอียด", blank=True)
+    presenter = models.CharField("ผู้นำเสนอ", max_length=200, blank=True)
+    minutes_to_adopt = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adopted_under_items",
+        verbose_name="รายงานการประชุมที่เสนอให้รับรอง",
+    )
+
+    class Meta:
+        ordering = ["meeting", "parent_id", "order"]
+        verbose_name = "ระเบียบวาระ"
+        verbose_name_plural = "ระเบียบวาระ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"], condition=Q(parent__isnull=True), name="unique_section_order"
+            ),
+            models.UniqueConstraint(fields=["parent", "order"], name="unique_subitem_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def number(self) -> str:
+        """``4`` for a section, ``4.1`` for its first sub-item (needs ``parent`` loaded)."""
+        return f"{self.parent.order}.{self.order}" if self.parent_id else str(self.order)
+
+
+class Attendance(TimeStampedModel):
+    """Who came: a member present, absent (with reason) or replaced by a stand-in; or a non-member guest."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attendance", verbose_name="การประชุม")
+    member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.PROTECT, related_name="attendance", verbose_name="อนุกรรมการ"
+    )
+    status = models.CharField("การเข้าประชุม", max_length=20, choices=AttendanceStatus.choices)
+    absence_reason = models.CharField("เหตุที่ไม่มาประชุม", max_length=300, blank=True)
+    # stand-in (มาประชุมแทน) or guest (ผู้เข้าร่วมประชุม)
+    person_name = models.CharField("ชื่อผู้มาประชุมแทน/ผู้เข้าร่วม", max_length=200, blank=True)
+    person_position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    person_agency = models.CharField("หน่วยงาน", max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField("ลำดับ", default=100)
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = "การเข้าประชุม"
+        verbose_name_plural = "การเข้าประชุม"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "member"], condition=Q(member__isnull=False), name="one_attendance_per_member"
+            ),
+            models.CheckConstraint(
+                condition=(Q(status=AttendanceStatus.GUEST) & Q(member__isnull=True))
+                | (~Q(status=AttendanceStatus.GUEST) & Q(member__isnull=False)),
+                name="guests_are_not_members",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.member.full_name if self.member_id else self.person_name
+        return f"{who}: {self.get_status_display()}"
+
+    @property
+    def counts_present(self) -> bool:
+        return self.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
+
+
+class ConflictOfInterest(TimeStampedModel):
+    """A member's declared conflict in one item: they neither vote nor count toward its quorum."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, related_name="conflicts", verbose_name="ระเบียบวาระ"
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="conflicts", verbose_name="อนุกรรมการ")
+    reason = models.TextField("เหตุแห่งส่วนได้เสีย")
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "การมีส่วนได้เสีย"
+        verbose_name_plural = "การมีส่วนได้เสีย"
+        constraints = [models.UniqueConstraint(fields=["agenda_item", "member"], name="one_conflict_per_item_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.agenda_item}"
+
+
+class Resolution(TimeStampedModel):
+    """มติที่ประชุม: the discussion and the decision on one agenda item."""
+
+    agenda_item = models.OneToOneField(
+        AgendaItem, on_delete=models.PROTECT, related_name="resolution", verbose_name="ระเบียบวาระ"
+    )
+    discussion = models.TextField("สรุปการพิจารณา", blank=True)
+    outcome = models.CharField("ผลการพิจารณา", max_length=30, choices=ResolutionOutcome.choices)
+    text = models.TextField("มติที่ประชุม")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "มติที่ประชุม"
+        verbose_name_plural = "มติที่ประชุม"
+        constraints = [
+            models.CheckConstraint(condition=Q(outcome__in=ResolutionOutcome.values), name="resolution_outcome_valid"),
+            models.CheckConstraint(condition=~Q(text=""), name="resolution_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"มติ {self.agenda_item}: {self.get_outcome_display()}"

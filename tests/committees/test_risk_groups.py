@@ -54,9 +54,7 @@ def test_one_group_per_province_and_year_is_held_by_the_database(world):
 
 def test_an_unknown_province_code_is_refused_and_nothing_changes(national):
     national.post("/risk-groups/2564/", _sheet({"11": "C"}))
-    resp = national.post(
-        "/risk-groups/import/", {"fiscal_year": "2564", "lines": "11,A\n99,B", "source_document": ""}
-    )
+    resp = national.post("/risk-groups/import/", {"fiscal_year": "2564", "lines": "11,A\n99,B", "source_document": ""})
     assert resp.status_code == 200
     assert "ไม่พบรหัสจังหวัด: 99" in resp.content.decode()
     assert RiskGroupAssignment.objects.get(province__code="11", fiscal_year=2564).group == "C"

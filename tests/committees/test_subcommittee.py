@@ -54,7 +54,9 @@ def test_a_ce_year_in_a_term_gets_a_thai_message(world, client_for):
 def test_ending_a_term_keeps_the_member_and_audits_the_change(world, client_for):
     c = client_for(world.users[Role.SECRETARIAT])
     seat = world.seats["own"]["others"][0]
-    data = _member_form(full_name=seat.full_name, position=seat.position, term_start="01/10/2563", term_end="30/09/2566")
+    data = _member_form(
+        full_name=seat.full_name, position=seat.position, term_start="01/10/2563", term_end="30/09/2566"
+    )
     assert c.post(f"/members/{seat.pk}/edit/", data).status_code == 302
     seat.refresh_from_db()
     assert seat.term_end == dt.date(2023, 9, 30)

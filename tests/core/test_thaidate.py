@@ -33,7 +33,7 @@ def test_typed_dates_are_read_as_buddhist_era(text, expected):
 
 
 def test_a_christian_era_year_gets_a_thai_message():
-    with pytest.raises(thaidate.BEDateError, match="คริสต์ศักราช.*2564"):
+    with pytest.raises(thaidate.BEDateError, match=r"คริสต์ศักราช.*2564"):
         thaidate.parse_be_date("27/01/2021")
 
 
