@@ -222,6 +222,9 @@ FISCAL_YEAR_MAX = env.int("FISCAL_YEAR_MAX", default=2580)
 FUND_FORM_CODE = env("FUND_FORM_CODE", default="กปค.01")
 FUND_PROJECT_CODE_PREFIX = env("FUND_PROJECT_CODE_PREFIX", default="ปคม")
 FUND_BUDGET_CEILING = env.int("FUND_BUDGET_CEILING", default=2_000_000)
+# Action plans and situation reports: approved by this month-day (MM-DD) in the fiscal year's first quarter, else late.
+PLAN_DUE_MONTH_DAY = env("PLAN_DUE_MONTH_DAY", default="12-31")
+SITUATION_REPORT_DUE_MONTH_DAY = env("SITUATION_REPORT_DUE_MONTH_DAY", default="12-31")
 
 LOGGING = {
     "version": 1,
