@@ -24,7 +24,9 @@ def test_the_interface_is_thai_and_english_is_available(world, client_for):
     c = client_for(world.users[Role.MEMBER])
     assert '<html lang="th">' in c.get("/").content.decode()
     c.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    assert '<html lang="en">' in c.get("/").content.decode()
+    english = c.get("/").content.decode()
+    assert '<html lang="en">' in english
+    assert "Sign out" in english and "ออกจากระบบ" not in english
 
 
 def test_api_lists_only_provinces_in_scope(world, client_for):
