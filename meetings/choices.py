@@ -34,3 +34,11 @@ class ResolutionOutcome(models.TextChoices):
     APPROVED_WITH_CHANGES = "approved_with_changes", "เห็นชอบโดยมีการแก้ไข"
     NOT_APPROVED = "not_approved", "ไม่เห็นชอบ"
     DEFERRED = "deferred", "เลื่อนการพิจารณา"
+
+
+class AdoptionMethod(models.TextChoices):
+    """How minutes were adopted (รับรองรายงานการประชุม)."""
+
+    NEXT_MEETING = "next_meeting", "รับรองในการประชุมครั้งถัดไป (ระเบียบวาระที่ 2)"
+    SAME_MEETING = "same_meeting", "รับรองในการประชุมครั้งเดียวกัน"
+    CIRCULATION = "circulation", "รับรองโดยการเวียน"

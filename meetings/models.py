@@ -10,7 +10,8 @@ from django.db.models import Q
 
 from committees.models import Member, Subcommittee
 from core.models import TimeStampedModel
-from meetings.choices import AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
+from core.uploads import StoredFile, UploadTo
+from meetings.choices import AdoptionMethod, AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
 
 
 class Meeting(TimeStampedModel):
@@ -194,3 +195,126 @@ class Resolution(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"มติ {self.agenda_item}: {self.get_outcome_display()}"
+
+
+class AgendaPaper(StoredFile):
+    """A paper (เอกสารประกอบวาระ) attached to an agenda item; downloaded only through a permission-checked view."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, related_name="papers", verbose_name="ระเบียบวาระ"
+    )
+    file = models.FileField("ไฟล์", upload_to=UploadTo("meetings/papers"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["agenda_item", "id"]
+        verbose_name = "เอกสารประกอบวาระ"
+        verbose_name_plural = "เอกสารประกอบวาระ"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class Minutes(TimeStampedModel):
+    """The minutes (รายงานการประชุม) of one meeting: the current draft and, once adopted, the frozen text.
+
+    ``version`` is the optimistic lock: a save names the version it started from
+    and is refused if someone saved in between. Every saved version is kept in
+    ``MinutesVersion``; after adoption nothing changes (service and, on
+    PostgreSQL, a trigger).
+    """
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes", verbose_name="การประชุม")
+    version = models.PositiveIntegerField("ฉบับที่", default=0)
+    content = models.JSONField("เนื้อหา", default=dict, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    circulated_at = models.DateTimeField("เวียนเมื่อ", null=True, blank=True)
+    adopted_on = models.DateField("วันที่รับรอง", null=True, blank=True)
+    adoption_method = models.CharField("วิธีการรับรอง", max_length=20, choices=AdoptionMethod.choices, blank=True)
+    adopted_version = models.PositiveIntegerField("ฉบับที่รับรอง", null=True, blank=True)
+    adopted_under_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adopted_minutes",
+        verbose_name="รับรองในระเบียบวาระ",
+    )
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "รายงานการประชุม"
+        verbose_name_plural = "รายงานการประชุม"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(adopted_on__isnull=True) & Q(adopted_version__isnull=True) & Q(adoption_method=""))
+                | (Q(adopted_on__isnull=False) & Q(adopted_version__isnull=False) & ~Q(adoption_method="")),
+                name="minutes_adoption_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(adoption_method="") | Q(adoption_method__in=AdoptionMethod.values),
+                name="minutes_adoption_method_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"รายงานการประชุม {self.meeting}"
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.adopted_on is not None
+
+
+class MinutesVersion(models.Model):
+    """One saved version of the minutes; never changed or deleted."""
+
+    minutes = models.ForeignKey(
+        Minutes, on_delete=models.PROTECT, related_name="versions", verbose_name="รายงานการประชุม"
+    )
+    number = models.PositiveIntegerField("ฉบับที่")
+    content = models.JSONField("เนื้อหา", default=dict)
+    text = models.TextField("ข้อความ")
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    saved_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+
+    class Meta:
+        ordering = ["minutes", "-number"]
+        verbose_name = "ฉบับของรายงานการประชุม"
+        verbose_name_plural = "ฉบับของรายงานการประชุม"
+        constraints = [models.UniqueConstraint(fields=["minutes", "number"], name="unique_minutes_version")]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} ฉบับที่ {self.number}"
+
+
+class MinutesComment(TimeStampedModel):
+    """A member's correction (ขอแก้ไข) to the circulated draft."""
+
+    minutes = models.ForeignKey(
+        Minutes, on_delete=models.PROTECT, related_name="comments", verbose_name="รายงานการประชุม"
+    )
+    version_number = models.PositiveIntegerField("ฉบับที่")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="ระเบียบวาระ"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้เสนอแก้ไข"
+    )
+    text = models.TextField("ข้อความที่ขอแก้ไข")
+
+    class Meta:
+        ordering = ["minutes", "created_at", "id"]
+        verbose_name = "ข้อเสนอแก้ไขรายงานการประชุม"
+        verbose_name_plural = "ข้อเสนอแก้ไขรายงานการประชุม"
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="minutes_comment_not_empty")]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:40]}"

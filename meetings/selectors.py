@@ -1,0 +1,468 @@
+"""Reads of meetings, agendas, attendance, quorum and minutes, starting from what the user may see.
+
+Other apps may rely on: ``meetings_for``, ``meeting_for`` (404 outside scope),
+``item_quorum``, ``meeting_quorum``, ``present_member_ids``,
+``minutes_document`` and ``agenda_document`` (plain objects for the PDF
+builder, in form 11 order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from committees.choices import MemberRole
+from committees.models import Member
+from core import thaidate
+from meetings.choices import AttendanceStatus, MeetingState, SectionType
+from meetings.models import (
+    AgendaItem,
+    AgendaPaper,
+    Attendance,
+    ConflictOfInterest,
+    Meeting,
+    Minutes,
+    MinutesComment,
+    MinutesVersion,
+    Resolution,
+)
+from meetings.quorum import Quorum, quorum
+
+
+def _scoped(user) -> QuerySet[Meeting]:
+    ids = user.access.readable_province_ids()
+    qs = Meeting.objects.select_related("subcommittee__province", "chair_member")
+    return qs if ids is None else qs.filter(subcommittee__province_id__in=ids)
+
+
+def meetings_for(
+    user,
+    *,
+    province_code: str | None = None,
+    fiscal_year: int | None = None,
+    state: str | None = None,
+) -> QuerySet[Meeting]:
+    """Meetings the user may see, newest first, optionally filtered; each carries ``item_count``."""
+    qs = _scoped(user)
+    if province_code:
+        qs = qs.filter(subcommittee__province__code=province_code)
+    if fiscal_year:
+        qs = qs.filter(fiscal_year=fiscal_year)
+    if state:
+        qs = qs.filter(state=state)
+    return qs.annotate(item_count=Count("agenda_items", filter=Q(agenda_items__parent__isnull=False))).order_by(
+        "-starts_at", "-id"
+    )
+
+
+def meeting_for(user, pk: int) -> Meeting:
+    """One meeting the user may see; another province's gives the same 404 as a missing one."""
+    try:
+        return _scoped(user).select_related("created_by").get(pk=pk)
+    except (Meeting.DoesNotExist, ValueError):
+        raise Http404("ไม่พบการประชุม") from None
+
+
+def item_for(user, pk: int) -> AgendaItem:
+    """One agenda item of a meeting the user may see (404 otherwise)."""
+    ids = user.access.readable_province_ids()
+    qs = AgendaItem.objects.select_related("meeting__subcommittee__province", "parent", "minutes_to_adopt")
+    if ids is not None:
+        qs = qs.filter(meeting__subcommittee__province_id__in=ids)
+    try:
+        return qs.get(pk=pk)
+    except AgendaItem.DoesNotExist:
+        raise Http404("ไม่พบระเบียบวาระ") from None
+
+
+def paper_for(user, pk: int) -> AgendaPaper:
+    """One paper of a meeting the user may see (404 otherwise): the only way to a stored paper."""
+    ids = user.access.readable_province_ids()
+    qs = AgendaPaper.objects.select_related("agenda_item__meeting__subcommittee")
+    if ids is not None:
+        qs = qs.filter(agenda_item__meeting__subcommittee__province_id__in=ids)
+    try:
+        return qs.get(pk=pk)
+    except AgendaPaper.DoesNotExist:
+        raise Http404("ไม่พบไฟล์") from None
+
+
+def agenda(meeting: Meeting) -> list[AgendaItem]:
+    """Sections in order, each with ``subitems`` (and papers, resolution, conflicts) prefetched: 4 queries."""
+    children = (
+        AgendaItem.objects.select_related("resolution", "parent")
+        .prefetch_related("papers", Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")))
+        .order_by("order")
+    )
+    sections = list(
+        AgendaItem.objects.filter(meeting=meeting, parent__isnull=True)
+        .select_related("resolution", "minutes_to_adopt__subcommittee")
+        .prefetch_related(
+            "papers",
+            Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
+            Prefetch("children", queryset=children, to_attr="subitems"),
+        )
+        .order_by("order")
+    )
+    return sections
+
+
+def current_members(meeting: Meeting) -> list[Member]:
+    """Members whose term covers the meeting's date, in seating order."""
+    day = timezone.localtime(meeting.starts_at).date()
+    return list(Member.objects.current(on=day).filter(subcommittee_id=meeting.subcommittee_id).order_by("order", "id"))
+
+
+def attendance_rows(meeting: Meeting) -> list[Attendance]:
+    return list(Attendance.objects.filter(meeting=meeting).select_related("member").order_by("order", "id"))
+
+
+def present_member_ids(meeting: Meeting) -> set[int]:
+    """Ids of members counted present (in person or by a stand-in). Other apps use it to know who may vote."""
+    return set(
+        Attendance.objects.filter(
+            meeting=meeting,
+            member__isnull=False,
+            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN],
+        ).values_list("member_id", flat=True)
+    )
+
+
+def quorum_from(member_ids: set[int], present_ids: set[int], recused_ids: set[int] = frozenset()) -> Quorum:
+    present = present_ids & member_ids
+    recused = recused_ids & member_ids
+    return quorum(
+        current_members=len(member_ids),
+        present=len(present),
+        recused_present=len(recused & present),
+        recused_absent=len(recused - present),
+    )
+
+
+def meeting_quorum(meeting: Meeting, *, present_ids: set[int] | None = None) -> Quorum:
+    """Quorum of the meeting: current members on its date, present incl. stand-ins."""
+    member_ids = {m.pk for m in current_members(meeting)}
+    return quorum_from(member_ids, present_member_ids(meeting) if present_ids is None else present_ids)
+
+
+def item_quorum(agenda_item: AgendaItem) -> Quorum:
+    """Quorum for one item: current members less those with a declared conflict in it (they neither count nor vote).
+
+    Other apps rely on it to decide whether a vote on the item may be taken.
+    """
+    meeting = agenda_item.meeting
+    member_ids = {m.pk for m in current_members(meeting)}
+    recused = set(ConflictOfInterest.objects.filter(agenda_item=agenda_item).values_list("member_id", flat=True))
+    return quorum_from(member_ids, present_member_ids(meeting), recused)
+
+
+def my_meetings(user) -> QuerySet[Meeting]:
+    """Meetings of the subcommittees where the user holds a current seat, upcoming first."""
+    seats = Member.objects.current().filter(user=user).values("subcommittee_id")
+    return (
+        Meeting.objects.filter(subcommittee_id__in=seats)
+        .select_related("subcommittee__province")
+        .order_by("-starts_at")
+    )
+
+
+def resolutions_search(user, *, q: str = "", province_code: str | None = None) -> QuerySet[Resolution]:
+    """Resolutions the user may see whose text, discussion or item title contains ``q`` (Thai, case-insensitive)."""
+    ids = user.access.readable_province_ids()
+    qs = Resolution.objects.select_related(
+        "agenda_item__meeting__subcommittee__province", "agenda_item__parent"
+    ).exclude(agenda_item__meeting__state=MeetingState.CANCELLED)
+    if ids is not None:
+        qs = qs.filter(agenda_item__meeting__subcommittee__province_id__in=ids)
+    if province_code:
+        qs = qs.filter(agenda_item__meeting__subcommittee__province__code=province_code)
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(Q(text__icontains=q) | Q(discussion__icontains=q) | Q(agenda_item__title__icontains=q))
+    return qs.order_by("-agenda_item__meeting__starts_at", "agenda_item__parent__order", "agenda_item__order")
+
+
+def minutes_of(meeting: Meeting) -> Minutes | None:
+    return Minutes.objects.filter(meeting=meeting).select_related("updated_by", "adopted_under_item__meeting").first()
+
+
+def minutes_versions(minutes: Minutes) -> list[MinutesVersion]:
+    return list(minutes.versions.select_related("saved_by").order_by("-number"))
+
+
+def minutes_comments(minutes: Minutes) -> list[MinutesComment]:
+    return list(minutes.comments.select_related("author", "agenda_item__parent").order_by("created_at", "id"))
+
+
+def later_adoption_items(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """Item-2 sections of later meetings of the same subcommittee (where these minutes may be adopted)."""
+    return (
+        AgendaItem.objects.filter(
+            meeting__subcommittee_id=meeting.subcommittee_id,
+            meeting__starts_at__gt=meeting.starts_at,
+            parent__isnull=True,
+            section_type=SectionType.ADOPT_MINUTES,
+        )
+        .exclude(meeting__state=MeetingState.CANCELLED)
+        .select_related("meeting__subcommittee")
+        .order_by("meeting__starts_at")
+    )
+
+
+# --- Documents (the HTML preview and the PDF builder read the same objects) ---------
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    position: str
+    note: str = ""
+    """``มาประชุมแทน <position>`` for a stand-in; the reason for an absent member."""
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    number: str
+    title: str
+    is_section: bool
+    discussion: str
+    resolution: str
+    """มติที่ประชุม (empty for a section whose sub-items carry the resolutions)."""
+    outcome: str
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    """Form 11 (ระเบียบงานสารบรรณ) in order; every field is ready-to-print Thai text."""
+
+    title: str
+    body_name: str
+    number_label: str
+    date_text: str
+    place: str
+    present: list[Person]
+    absent: list[Person]
+    guests: list[Person]
+    start_time: str
+    opening: str
+    items: list[MinutesItem]
+    end_time: str
+    recorder: Person
+    checker: Person
+    version: int
+    is_adopted: bool
+    adoption_note: str
+    state_label: str
+    chair: Person | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _seat(members: list[Member], role: str) -> Member | None:
+    return next((m for m in members if m.role == role), None)
+
+
+def initial_minutes_content(meeting: Meeting, sections: list[AgendaItem] | None = None) -> dict[str, Any]:
+    """What a new draft starts from: times from the meeting, texts from the recorded resolutions."""
+    sections = agenda(meeting) if sections is None else sections
+    members = current_members(meeting)
+    recorder = _seat(members, MemberRole.ASSISTANT_SECRETARY) or _seat(members, MemberRole.SECRETARY)
+    checker = _seat(members, MemberRole.SECRETARY)
+    items: dict[str, dict[str, str]] = {}
+    for s in sections:
+        for it in [s, *s.subitems]:
+            res = getattr(it, "resolution", None) if _has_resolution(it) else None
+            items[str(it.pk)] = {
+                "discussion": res.discussion if res else "",
+                "resolution": res.text if res else "",
+            }
+    return {
+        "start_time": thaidate.format_time(meeting.starts_at).replace(" น.", ""),
+        "end_time": thaidate.format_time(meeting.ended_at).replace(" น.", "") if meeting.ended_at else "",
+        "opening": "เมื่อครบองค์ประชุมแล้ว ประธานกล่าวเปิดการประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้",
+        "recorder_name": recorder.full_name if recorder else "",
+        "recorder_position": recorder.position if recorder else "",
+        "checker_name": checker.full_name if checker else "",
+        "checker_position": checker.position if checker else "",
+        "items": items,
+    }
+
+
+def _has_resolution(item: AgendaItem) -> bool:
+    try:
+        item.resolution  # noqa: B018 - loaded by select_related; raises when absent
+    except Resolution.DoesNotExist:
+        return False
+    return True
+
+
+def _time_text(value: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    return value if value.endswith("น.") else f"{value} น."
+
+
+def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None) -> MinutesDocument:
+    """The minutes as form 11 lays them out, from the saved draft (or the adopted version), else pre-filled.
+
+    ``content`` overrides the stored text (an unsaved form, or an older version).
+    The reports app renders this same object to PDF.
+    """
+    sections = agenda(meeting)
+    minutes = minutes_of(meeting)
+    if content is None:
+        content = minutes.content if minutes and minutes.version else initial_minutes_content(meeting, sections)
+    texts = content.get("items", {})
+    present, absent, guests = [], [], []
+    for att in attendance_rows(meeting):
+        if att.status == AttendanceStatus.PRESENT:
+            present.append(Person(att.member.full_name, att.member.position))
+        elif att.status == AttendanceStatus.STAND_IN:
+            present.append(Person(att.person_name, att.person_position, f"มาประชุมแทน {att.member.position}"))
+        elif att.status == AttendanceStatus.ABSENT:
+            absent.append(Person(att.member.full_name, att.member.position, att.absence_reason))
+        else:
+            position = " ".join(p for p in (att.person_position, att.person_agency) if p)
+            guests.append(Person(att.person_name, position))
+    items = []
+    for s in sections:
+        for it in [s, *s.subitems]:
+            text = texts.get(str(it.pk), {})
+            res = it.resolution if _has_resolution(it) else None
+            items.append(
+                MinutesItem(
+                    number=f"ระเบียบวาระที่ {it.number}" if it.parent_id is None else it.number,
+                    title=it.title,
+                    is_section=it.parent_id is None,
+                    discussion=text.get("discussion", ""),
+                    resolution=text.get("resolution", ""),
+                    outcome=res.get_outcome_display() if res else "",
+                )
+            )
+    adoption_note = ""
+    if minutes and minutes.is_adopted:
+        how = minutes.get_adoption_method_display()
+        adoption_note = f"รับรองแล้วเมื่อวันที่ {thaidate.format_date(minutes.adopted_on)} ({how})"
+        if minutes.adopted_under_item_id:
+            adoption_note += f" ในการประชุม{minutes.adopted_under_item.meeting.label}"
+    chair = Person(meeting.chair_name, meeting.chair_position) if meeting.chair_name else None
+    return MinutesDocument(
+        title="รายงานการประชุม",
+        body_name=meeting.subcommittee.name,
+        number_label=meeting.label,
+        date_text=f"เมื่อวันที่ {thaidate.format_date(meeting.starts_at)}",
+        place=f"ณ {meeting.place}",
+        present=present,
+        absent=absent,
+        guests=guests,
+        start_time=_time_text(content.get("start_time", "")),
+        opening=content.get("opening", ""),
+        items=items,
+        end_time=_time_text(content.get("end_time", "")),
+        recorder=Person(content.get("recorder_name", ""), content.get("recorder_position", "")),
+        checker=Person(content.get("checker_name", ""), content.get("checker_position", "")),
+        version=minutes.version if minutes else 0,
+        is_adopted=bool(minutes and minutes.is_adopted),
+        adoption_note=adoption_note,
+        state_label=meeting.get_state_display(),
+        chair=chair,
+    )
+
+
+def minutes_text(meeting: Meeting, content: dict[str, Any]) -> str:
+    """The minutes as plain text (kept with each version; compared line by line)."""
+    doc = minutes_document(meeting, content=content)
+    lines = [f"{doc.title}{doc.body_name}", doc.number_label, doc.date_text, doc.place, "", "ผู้มาประชุม"]
+    lines += [f"{i}. {p.name} {p.position} {p.note}".rstrip() for i, p in enumerate(doc.present, 1)]
+    if doc.absent:
+        lines += ["", "ผู้ไม่มาประชุม"]
+        lines += [f"{i}. {p.name} {p.position} {p.note}".rstrip() for i, p in enumerate(doc.absent, 1)]
+    if doc.guests:
+        lines += ["", "ผู้เข้าร่วมประชุม"]
+        lines += [f"{i}. {p.name} {p.position}".rstrip() for i, p in enumerate(doc.guests, 1)]
+    lines += ["", f"เริ่มประชุมเวลา {doc.start_time}", doc.opening]
+    for it in doc.items:
+        lines += ["", f"{it.number} {it.title}"]
+        if it.discussion:
+            lines += it.discussion.splitlines()
+        if it.resolution:
+            lines.append("มติที่ประชุม")
+            lines += it.resolution.splitlines()
+    lines += ["", f"เลิกประชุมเวลา {doc.end_time}", ""]
+    lines += [f"{doc.recorder.name}", f"{doc.recorder.position}", "ผู้จดรายงานการประชุม", ""]
+    lines += [f"{doc.checker.name}", f"{doc.checker.position}", "ผู้ตรวจรายงานการประชุม"]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class AgendaPaperRow:
+    name: str
+    kind: str
+    size: int
+    pk: int
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    number: str
+    title: str
+    section_type: str
+    is_section: bool
+    description: str
+    presenter: str
+    papers: list[AgendaPaperRow]
+    minutes_to_adopt: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    """ระเบียบวาระการประชุม: heading lines and the entries in order (sections, then their sub-items)."""
+
+    title: str
+    body_name: str
+    number_label: str
+    date_text: str
+    time_text: str
+    place: str
+    online_link: str
+    entries: list[AgendaEntry]
+    cancelled: bool
+
+
+def agenda_document(meeting: Meeting) -> AgendaDocument:
+    """The agenda as a plain object (the reports app renders it to PDF)."""
+    entries = []
+    for s in agenda(meeting):
+        for it in [s, *s.subitems]:
+            entries.append(
+                AgendaEntry(
+                    number=f"ระเบียบวาระที่ {it.number}" if it.parent_id is None else it.number,
+                    title=it.title,
+                    section_type=it.section_type,
+                    is_section=it.parent_id is None,
+                    description=it.description,
+                    presenter=it.presenter,
+                    papers=[AgendaPaperRow(p.display_name, p.kind_label, p.size, p.pk) for p in it.papers.all()],
+                    minutes_to_adopt=it.minutes_to_adopt.label if it.parent_id is None and it.minutes_to_adopt else "",
+                )
+            )
+    return AgendaDocument(
+        title="ระเบียบวาระการประชุม",
+        body_name=meeting.subcommittee.name,
+        number_label=meeting.label,
+        date_text=f"วันที่ {thaidate.format_date(meeting.starts_at)}",
+        time_text=f"เวลา {thaidate.format_time(meeting.starts_at)}",
+        place=f"ณ {meeting.place}",
+        online_link=meeting.online_link,
+        entries=entries,
+        cancelled=meeting.state == MeetingState.CANCELLED,
+    )
+
+
+def upcoming(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return meetings.filter(starts_at__gte=timezone.now() - dt.timedelta(hours=12)).exclude(state=MeetingState.CANCELLED)
