@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # "Your report is ready" on the next page (a cache flag; no query unless a job finished).
+    "reports.middleware.ReportReadyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -188,6 +190,10 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic jobs (beat): a lost worker host never leaves a report "building" forever.
+CELERY_BEAT_SCHEDULE = {
+    "reports-sweep-stuck": {"task": "reports.tasks.sweep_stuck_reports", "schedule": 300.0},
+}
 
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

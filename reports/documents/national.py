@@ -1,0 +1,74 @@
+"""The national summary: all 77 provinces in one fiscal year (national officers)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from committees.choices import RiskGroup
+from committees.models import Province, RiskGroupAssignment
+from meetings.choices import MeetingState
+from meetings.models import Meeting
+from reports import charts
+from reports.choices import ReportKind
+from reports.documents import sections
+from reports.documents.base import Target, fingerprint
+
+HELD = (MeetingState.HELD, MeetingState.MINUTES_DRAFTED, MeetingState.CIRCULATED, MeetingState.ADOPTED)
+
+
+class NationalSummary:
+    kind = ReportKind.NATIONAL_SUMMARY
+    template = "pdf/national_summary.html"
+
+    def title(self, target: Target) -> str:
+        return f"รายงานสรุปภาพรวมการดำเนินงานของจังหวัดทั่วประเทศ ปีงบประมาณ {target.fiscal_year}"
+
+    def fingerprint(self, target: Target) -> str:
+        fy = target.fiscal_year
+        return fingerprint(
+            self.kind,
+            fy,
+            querysets=(
+                RiskGroupAssignment.objects.filter(fiscal_year=fy),
+                Meeting.objects.filter(fiscal_year=fy),
+                *sections.national_querysets(fy),
+            ),
+        )
+
+    def context(self, target: Target) -> dict:
+        fy = target.fiscal_year
+        group = RiskGroupAssignment.objects.filter(province=OuterRef("pk"), fiscal_year=fy).values("group")[:1]
+        provinces = list(
+            Province.objects.annotate(
+                risk_group=Subquery(group),
+                meetings_held=Count(
+                    "subcommittee__meetings",
+                    filter=Q(subcommittee__meetings__fiscal_year=fy, subcommittee__meetings__state__in=HELD),
+                ),
+            ).order_by("code")
+        )
+        extra = sections.national_section(fy)
+        for p in provinces:
+            p.extra = extra["by_province"].get(p.pk, {})
+        counts = dict.fromkeys(RiskGroup.values, 0)
+        unset = 0
+        for p in provinces:
+            if p.risk_group in counts:
+                counts[p.risk_group] += 1
+            else:
+                unset += 1
+        group_rows = [(label, counts[value]) for value, label in RiskGroup.choices]
+        has_data = bool(sum(counts.values()) or any(p.meetings_held for p in provinces) or extra["has_data"])
+        return {
+            "fiscal_year": fy,
+            "provinces": provinces,
+            "group_counts": group_rows,
+            "unset": unset,
+            "meetings_total": sum(p.meetings_held for p in provinces),
+            "provinces_met": sum(1 for p in provinces if p.meetings_held),
+            "extra": extra,
+            "has_data": has_data,
+            "chart_groups": charts.hbar(group_rows, unit="จังหวัด"),
+            "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
+            "group_colours": [(label, charts.GROUP_COLOURS[value]) for value, label in RiskGroup.choices],
+        }

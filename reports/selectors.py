@@ -1,0 +1,37 @@
+"""Reads of report jobs, starting from what the user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from committees.models import Province
+from reports.choices import ReportKind
+from reports.models import ReportJob
+from reports.permissions import REQUESTERS, can_view_job
+
+
+def jobs_for(user) -> QuerySet[ReportJob]:
+    """Jobs whose documents the user may read: their provinces' and, for national officers, all."""
+    qs = ReportJob.objects.select_related("province", "requested_by")
+    access = user.access
+    if access.is_national:
+        return qs
+    return qs.filter(province_id__in=access.readable_province_ids()).filter(~Q(kind=ReportKind.NATIONAL_SUMMARY))
+
+
+def job_for(user, pk: int) -> ReportJob:
+    """One job; another province's job gives the same 404 as a missing one."""
+    try:
+        job = ReportJob.objects.select_related("province", "requested_by").get(pk=pk)
+    except ReportJob.DoesNotExist:
+        raise Http404("ไม่พบรายงาน") from None
+    if not can_view_job(user, job):
+        raise Http404("ไม่พบรายงาน")
+    return job
+
+
+def annual_report_provinces(user) -> list[Province]:
+    """Provinces whose annual report the user may ask for (chair and secretariat)."""
+    ids = user.access.province_ids(*REQUESTERS[ReportKind.ANNUAL_PROVINCE])
+    return list(Province.objects.filter(pk__in=ids).order_by("code")) if ids else []

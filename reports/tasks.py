@@ -1,0 +1,72 @@
+"""Celery tasks of the reports app: thin, they load by id and call a service.
+
+``build_report`` acknowledges late and is requeued if its worker dies
+(``acks_late``, ``reject_on_worker_lost``; also the project's defaults), retries
+transient database errors with exponential back-off, and has soft and hard time
+limits. The beat ``sweep_stuck_reports`` settles jobs a lost host left behind.
+"""
+
+from celery import shared_task
+from celery.signals import worker_process_init
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import InterfaceError, OperationalError
+from django.urls import reverse
+
+from reports import services
+
+
+@worker_process_init.connect
+def warm_weasyprint(**kwargs):
+    """Import WeasyPrint and prepare the fonts once per worker process, not once per task."""
+    from reports import fonts, pdf  # noqa: F401
+
+    fonts.prepared_fonts()
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=services.SOFT_TIME_LIMIT,
+    time_limit=services.TIME_LIMIT,
+)
+def build_report(self, job_id: int) -> None:
+    """Build one report job's PDF."""
+    services.build_report(job_id=job_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, soft_time_limit=120, time_limit=150)
+def sweep_stuck_reports() -> dict:
+    """Queue again (or fail) jobs left "building" by a lost worker."""
+    return services.sweep_stuck_reports()
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    max_retries=5,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def notify_report_ready(job_id: int) -> None:
+    """E-mail the requester that the report is ready (with the link to download it)."""
+    from reports.models import ReportJob
+
+    job = ReportJob.objects.select_related("requested_by").filter(pk=job_id).first()
+    if job is None or not job.requested_by.email:
+        return
+    link = settings.SITE_URL.rstrip("/") + reverse("reports:job", args=[job.pk])
+    send_mail(
+        subject=f"เอกสารพร้อมดาวน์โหลด: {job.title}",
+        message=f'เรียน {job.requested_by}\n\nเอกสาร "{job.title}" ที่ท่านขอไว้สร้างเสร็จแล้ว ดาวน์โหลดได้ที่\n{link}\n',
+        from_email=None,
+        recipient_list=[job.requested_by.email],
+    )

@@ -1,0 +1,117 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from committees.models import Province
+from core.permissions import require
+from core.thaidate import current_fiscal_year
+from core.uploads import file_response
+from reports import selectors, services
+from reports.choices import OBJECT_KINDS, ReportKind
+from reports.forms import ReportRequestForm
+from reports.permissions import can_request_report, can_view_job
+
+
+def _job_flags(user, job) -> dict:
+    return {"job": job, "can_download": job.is_ready and bool(can_view_job(user, job))}
+
+
+@require_GET
+def report_list(request):
+    jobs = Paginator(selectors.jobs_for(request.user), 50).get_page(request.GET.get("page"))
+    years = list(range(current_fiscal_year() - 4, current_fiscal_year() + 1))[::-1]
+    return render(
+        request,
+        "reports/list.html",
+        {
+            "jobs": jobs,
+            "annual_provinces": selectors.annual_report_provinces(request.user),
+            "can_request_national": bool(
+                can_request_report(request.user, kind=ReportKind.NATIONAL_SUMMARY, province_id=None)
+            ),
+            "years": years,
+            "current_year": current_fiscal_year(),
+        },
+    )
+
+
+def _target_from(request, kind, data):
+    """(form, target): the permission is checked before the year, so another province is a 404 either way."""
+    form = ReportRequestForm(data or None, needs_year=kind not in OBJECT_KINDS)
+    try:
+        if kind in OBJECT_KINDS:
+            try:
+                object_id = int(data.get("object", ""))
+            except ValueError:
+                raise Http404("ไม่พบเอกสารต้นทาง") from None
+            target = services.target_for(kind, object_id=object_id)
+            require(can_request_report(request.user, kind=kind, province_id=target.province.pk))
+            return form, target
+    except services.DocumentUnavailable:
+        raise Http404("เอกสารนี้ยังไม่พร้อม") from None
+    province = None
+    if kind != ReportKind.NATIONAL_SUMMARY:
+        province = Province.objects.filter(code=data.get("province", "")).first()
+        if province is None:
+            raise Http404("ไม่พบจังหวัด")
+    require(can_request_report(request.user, kind=kind, province_id=province.pk if province else None))
+    if not form.is_valid():
+        return form, None
+    try:
+        return form, services.target_for(kind, province=province, fiscal_year=form.cleaned_data["fiscal_year"])
+    except ValidationError as exc:
+        form.add_error("fiscal_year", exc)
+        return form, None
+
+
+@require_http_methods(["GET", "POST"])
+def request_report(request, kind):
+    if kind not in ReportKind.values:
+        raise Http404
+    data = request.POST if request.method == "POST" else request.GET
+    form, target = _target_from(request, kind, data)
+    if request.method == "POST" and target is not None:
+        job, reused = services.request_report(actor=request.user, target=target)
+        if reused and job.is_ready:
+            messages.info(request, "ข้อมูลไม่เปลี่ยนแปลงตั้งแต่สร้างเอกสารครั้งก่อน ดาวน์โหลดฉบับเดิมได้ทันที")
+        elif reused:
+            messages.info(request, "เอกสารนี้กำลังสร้างอยู่แล้ว")
+        else:
+            messages.success(request, "รับคำขอแล้ว ระบบกำลังสร้างเอกสาร หน้านี้จะแสดงสถานะล่าสุดเอง")
+        if request.htmx:
+            return render(request, "reports/partials/job_status.html", _job_flags(request.user, job))
+        return redirect("reports:job", pk=job.pk)
+    title = None
+    if target is not None:
+        from reports.documents import document_for
+
+        title = document_for(kind).title(target)
+    return render(
+        request,
+        "reports/request.html",
+        {"form": form, "kind": kind, "kind_label": ReportKind(kind).label, "title": title, "target": target},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_GET
+def job_detail(request, pk):
+    job = selectors.job_for(request.user, pk)
+    return render(request, "reports/job.html", _job_flags(request.user, job))
+
+
+@require_GET
+def job_status(request, pk):
+    job = selectors.job_for(request.user, pk)
+    return render(request, "reports/partials/job_status.html", _job_flags(request.user, job))
+
+
+@require_GET
+def job_download(request, pk):
+    job = selectors.job_for(request.user, pk)
+    if not job.is_ready:
+        raise Http404("เอกสารยังไม่พร้อม")
+    return file_response(file=job.file, display_name=job.download_name, content_type="application/pdf")
