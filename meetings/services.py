@@ -349,7 +349,7 @@ def update_agenda_item(
         raise ValidationError({"title": "กรุณาระบุเรื่อง"})
     fields = ["title", "description", "presenter", "minutes_to_adopt"]
     with transaction.atomic():
-        locked = AgendaItem.objects.select_for_update().select_related("parent").get(pk=item.pk)
+        locked = AgendaItem.objects.select_for_update(of=("self",)).select_related("parent").get(pk=item.pk)
         before = audit.snapshot(locked, fields)
         locked.title, locked.description, locked.presenter = title.strip(), description, presenter
         if locked.section_type == SectionType.ADOPT_MINUTES and locked.parent_id is None:
@@ -651,7 +651,7 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
         minutes, _ = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
-        minutes = Minutes.objects.select_for_update().select_related("updated_by").get(pk=minutes.pk)
+        minutes = Minutes.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=minutes.pk)
         if minutes.adopted_on:
             raise ValidationError("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้")
         if minutes.version != base_version:
