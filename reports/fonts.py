@@ -32,7 +32,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-WEIGHTS = {"400": "Sarabun-Regular.ttf", "700": "Sarabun-Bold.ttf"}
+# Regular only: with the Bold face, poppler and other extractors misplace stacked marks
+# (ผู้ read "ผูม ้") because Bold positions them with a vertical offset (a separate text run).
+# Headings are set larger instead of bold.
+WEIGHTS = {"400": "Sarabun-Regular.ttf"}
 AM_GLYPH = "uni0E32.am"
 _VERSION = "am-1"
 _lock = threading.Lock()

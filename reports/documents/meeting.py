@@ -55,15 +55,13 @@ class _MeetingDocument:
         )
 
     def extra_querysets(self, meeting_id: int) -> tuple:
+        from meetings import models as mm
+
         out = []
-        try:
-            from meetings import models as mm
-        except ImportError:  # pragma: no cover
-            return ()
-        for name in ("MinutesVersion", "Paper", "AgendaPaper"):
-            model = getattr(mm, name, None)
-            if model is not None and any(f.name == "meeting" for f in model._meta.get_fields()):
-                out.append(model.objects.filter(meeting_id=meeting_id))
+        if hasattr(mm, "Minutes"):
+            out.append(mm.Minutes.objects.filter(meeting_id=meeting_id))
+        if hasattr(mm, "AgendaPaper"):
+            out.append(mm.AgendaPaper.objects.filter(agenda_item__meeting_id=meeting_id))
         return tuple(out)
 
     def context(self, target: Target) -> dict:
