@@ -186,7 +186,7 @@ def meeting_transition(request, pk, name):
     roles = perms.roles_on(request.user, meeting)
     probe = {"reason": "-"} if t.needs_reason else {}
     require(MEETING_WORKFLOW.check(meeting, name, roles, probe))
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.fire_transition(actor=request.user, meeting=meeting, name=name, reason=form.cleaned_data["reason"])
