@@ -381,7 +381,10 @@ def minutes_text(meeting: Meeting, content: dict[str, Any]) -> str:
     lines += [f"{i}. {p.name} {p.position} {p.note}".rstrip() for i, p in enumerate(doc.present, 1)]
     if doc.absent:
         lines += ["", "ผู้ไม่มาประชุม"]
-        lines += [f"{i}. {p.name} {p.position} {p.note}".rstrip() for i, p in enumerate(doc.absent, 1)]
+        lines += [
+            f"{i}. {p.name} {p.position} ({p.note})" if p.note else f"{i}. {p.name} {p.position}"
+            for i, p in enumerate(doc.absent, 1)
+        ]
     if doc.guests:
         lines += ["", "ผู้เข้าร่วมประชุม"]
         lines += [f"{i}. {p.name} {p.position}".rstrip() for i, p in enumerate(doc.guests, 1)]
