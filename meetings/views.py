@@ -467,13 +467,21 @@ def minutes_edit(request, pk):
                     base_version=form.cleaned_data["version"],
                 )
             except services.MinutesConflict as exc:
+                if request.htmx:
+                    return _autosave_status(request, error=exc.messages[0])
                 conflict = exc
                 form.add_error(None, exc.messages[0])
             except ValidationError as exc:
+                if request.htmx:
+                    return _autosave_status(request, error=" ".join(exc.messages))
                 form.add_error(None, exc.messages)
             else:
+                if request.htmx:
+                    return _autosave_status(request, saved=saved)
                 messages.success(request, f"บันทึกรายงานการประชุมฉบับที่ {saved.version} แล้ว")
                 return redirect("meetings:minutes-edit", pk=meeting.pk)
+        elif request.htmx:
+            return _autosave_status(request, error="บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง")
     else:
         if record and record.version:
             content, version = record.content, record.version
@@ -491,6 +499,11 @@ def minutes_edit(request, pk):
             "doc": selectors.minutes_document(meeting),
         },
     )
+
+
+def _autosave_status(request, *, saved=None, error=""):
+    """The autosave answer (htmx): a status line, and the new version number swapped into the form."""
+    return render(request, "meetings/partials/autosave_status.html", {"saved": saved, "error": error})
 
 
 def minutes_versions(request, pk):

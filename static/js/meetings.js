@@ -9,6 +9,12 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("submit", () => {
       dirty = false;
     });
+    // An autosave (htmx) that went through leaves nothing unsaved.
+    form.addEventListener("htmx:afterRequest", (event) => {
+      if (event.detail.successful && !event.detail.xhr.responseText.includes("text-danger")) {
+        dirty = false;
+      }
+    });
     window.addEventListener("beforeunload", (event) => {
       if (dirty) {
         event.preventDefault();

@@ -350,3 +350,92 @@ def test_no_one_sees_other_provinces_meetings(world, client_for):
         assert other.place not in c.get("/meetings/").content.decode() or other.place == own.place
         assert f"/meetings/{other.pk}/" not in c.get("/meetings/").content.decode()
     assert at(0) is not None
+
+
+def test_autosave_returns_the_new_version_and_refuses_a_stale_one(world, client_for):
+    m = held(world)
+    c = client_for(world.users["secretariat"])
+    item = m.agenda_items.get(parent__isnull=True, order=1)
+    data = {"version": 0, f"i{item.pk}_discussion": "พิมพ์อยู่"}
+    resp = c.post(f"/meetings/{m.pk}/minutes/edit/", data, HTTP_HX_REQUEST="true")
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert "บันทึกอัตโนมัติเป็นฉบับที่ 1" in html and 'value="1" id="id_version" hx-swap-oob="true"' in html
+    resp = c.post(f"/meetings/{m.pk}/minutes/edit/", data, HTTP_HX_REQUEST="true")
+    assert "หลังจากที่ท่านเริ่มแก้ไขจากฉบับที่ 0" in resp.content.decode()
+    assert Minutes.objects.get(meeting=m).version == 1
+
+
+def test_adoption_at_the_same_meeting_and_by_circulation(world, client_for):
+    sec = world.users["secretariat"]
+    for method in (AdoptionMethod.SAME_MEETING, AdoptionMethod.CIRCULATION):
+        m = held(world)
+        services.save_minutes(actor=sec, meeting=m, content={}, base_version=0)
+        day = timezone.localtime(m.starts_at).date()
+        resp = client_for(world.users["chair"]).post(
+            f"/meetings/{m.pk}/minutes/adopt/",
+            {"method": method, "adopted_on": thaidate.format_numeric(day - dt.timedelta(days=1))},
+        )
+        assert "วันที่รับรองต้องไม่ก่อนวันประชุม" in resp.content.decode()
+        resp = client_for(world.users["chair"]).post(
+            f"/meetings/{m.pk}/minutes/adopt/", {"method": method, "adopted_on": thaidate.format_numeric(day)}
+        )
+        assert resp.status_code == 302
+        minutes = Minutes.objects.get(meeting=m)
+        assert (minutes.adoption_method, minutes.adopted_on, minutes.adopted_under_item) == (method, day, None)
+
+
+def test_documents_follow_form_eleven_order(world):
+    sec = world.users["secretariat"]
+    m = held(world, present=4)
+    a = services.add_agenda_item(actor=sec, meeting=m, section_type=SectionType.FOR_INFORMATION, title="ก")
+    b = services.add_agenda_item(actor=sec, meeting=m, section_type=SectionType.FOR_INFORMATION, title="ข")
+    services.record_resolution(actor=sec, agenda_item=b, outcome=ResolutionOutcome.ACKNOWLEDGED, text="รับทราบ ข")
+    doc = selectors.minutes_document(m)
+    numbers = [it.number for it in doc.items]
+    assert numbers == [
+        "ระเบียบวาระที่ 1",
+        "ระเบียบวาระที่ 2",
+        "ระเบียบวาระที่ 3",
+        "ระเบียบวาระที่ 4",
+        "4.1",
+        "4.2",
+        "ระเบียบวาระที่ 5",
+        "ระเบียบวาระที่ 6",
+    ]
+    assert doc.items[5].resolution == "รับทราบ ข"
+    assert len(doc.present) == 4 and len(doc.absent) == 2
+    text = selectors.minutes_text(m, selectors.initial_minutes_content(m))
+    order = ["รายงานการประชุม", "ครั้งที่", "เมื่อวันที่", "ณ ", "ผู้มาประชุม", "ผู้ไม่มาประชุม", "เริ่มประชุมเวลา"]
+    order += ["มติที่ประชุม", "เลิกประชุมเวลา", "ผู้จดรายงานการประชุม", "ผู้ตรวจรายงานการประชุม"]
+    positions = [text.index(word) for word in order]
+    assert positions == sorted(positions)
+    agenda_doc = selectors.agenda_document(m)
+    assert [e.number for e in agenda_doc.entries][3:6] == ["ระเบียบวาระที่ 4", "4.1", "4.2"]
+    assert agenda_doc.entries[4].title == a.title
+
+
+def test_item_attendance_and_versions_pages_query_counts(world, client_for):
+    m = held(world)
+    sec = world.users["secretariat"]
+    item = services.add_agenda_item(actor=sec, meeting=m, section_type=SectionType.FOR_CONSIDERATION, title="x")
+    from tests.factories import MemberFactory
+
+    def grow(n):
+        while Minutes.objects.filter(meeting=m).first() is None or Minutes.objects.get(meeting=m).version < n:
+            current = Minutes.objects.filter(meeting=m).first()
+            services.save_minutes(
+                actor=sec, meeting=m, content={"opening": str(n)}, base_version=current.version if current else 0
+            )
+        while m.subcommittee.members.count() < n + 6:
+            member = MemberFactory(subcommittee=m.subcommittee)
+            services.declare_conflict(actor=sec, agenda_item=item, member=member, reason="ญาติ")
+            services.add_paper(actor=sec, agenda_item=item, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
+
+    c = client_for(sec)
+    for url in (
+        f"/meetings/items/{item.pk}/",
+        f"/meetings/{m.pk}/attendance/",
+        f"/meetings/{m.pk}/minutes/versions/?a=1&b=2",
+    ):
+        assert_constant_queries(c, url, grow)
