@@ -229,6 +229,11 @@ def fire_transition(*, actor, meeting: Meeting, name: str, reason: str = "") -> 
     )
     if name == "circulate":
         _after_circulate(result)
+    if name == "cancel" and result.invitations_sent_at:
+        from meetings import tasks
+
+        # members who were invited get the cancellation (and a CANCEL calendar entry)
+        transaction.on_commit(lambda: tasks.send_invitations.delay(result.pk))
     return result
 
 

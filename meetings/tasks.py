@@ -34,18 +34,24 @@ def _link(name: str, meeting) -> str:
 
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def send_invitations(meeting_id: int) -> int:
-    """E-mail every current member with an address an invitation and the .ics; returns how many were sent."""
+    """E-mail every current member with an address an invitation and the .ics; returns how many were sent.
+
+    For a cancelled meeting the same members get the cancellation with a CANCEL entry.
+    """
     meeting = _meeting(meeting_id)
     ics = meeting_ics(meeting)
-    subject = f"ขอเชิญประชุม{meeting.subcommittee.short_name}{meeting.subcommittee.province.name_th} {meeting.label}"
+    cancelled = meeting.state == "cancelled"
+    what = "แจ้งยกเลิกการประชุม" if cancelled else "ขอเชิญประชุม"
+    subject = f"{what}{meeting.subcommittee.short_name}{meeting.subcommittee.province.name_th} {meeting.label}"
     body = "\n".join(
         [
             f"เรียน อนุกรรมการ{meeting.subcommittee.name}",
             "",
-            f"ขอเชิญประชุม{meeting.label}",
+            f"{what}{meeting.label}",
             f"ในวันที่ {thaidate.format_date(meeting.starts_at)} เวลา {thaidate.format_time(meeting.starts_at)}",
             f"ณ {meeting.place}",
-            *([f"ประชุมออนไลน์: {meeting.online_link}"] if meeting.online_link else []),
+            *([f"ประชุมออนไลน์: {meeting.online_link}"] if meeting.online_link and not cancelled else []),
+            *([f"เหตุที่ยกเลิก: {meeting.cancelled_reason}"] if cancelled else []),
             "",
             f"ระเบียบวาระและเอกสารประกอบ: {_link('meetings:detail', meeting)}",
             "",
@@ -55,7 +61,8 @@ def send_invitations(meeting_id: int) -> int:
     sent = 0
     for email in _recipients(meeting):
         msg = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
-        msg.attach(ics_filename(meeting), ics, "text/calendar; method=PUBLISH; charset=UTF-8")
+        method = "CANCEL" if cancelled else "PUBLISH"
+        msg.attach(ics_filename(meeting), ics, f"text/calendar; method={method}; charset=UTF-8")
         sent += msg.send()
     return sent
 

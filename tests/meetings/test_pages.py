@@ -439,3 +439,26 @@ def test_item_attendance_and_versions_pages_query_counts(world, client_for):
         f"/meetings/{m.pk}/minutes/versions/?a=1&b=2",
     ):
         assert_constant_queries(c, url, grow)
+
+
+def test_cancelling_an_invited_meeting_tells_members(world, client_for, django_capture_on_commit_callbacks):
+    m = schedule(world, days=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_invitations(actor=world.users["secretariat"], meeting=m)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = client_for(world.users["chair"]).post(f"/meetings/{m.pk}/do/cancel/", {"reason": "ติดภารกิจเร่งด่วน"})
+    assert resp.status_code == 302
+    assert len(mail.outbox) == 6 and mail.outbox[0].subject.startswith("แจ้งยกเลิกการประชุม")
+    ics = mail.outbox[0].attachments[0][1]
+    assert "METHOD:CANCEL" in (ics.decode() if isinstance(ics, bytes) else ics)
+    listing = client_for(world.users["member"]).get("/meetings/").content.decode()
+    assert m.label in listing and "ยกเลิก" in listing
+
+
+def test_cancel_needs_a_reason(world, client_for):
+    m = schedule(world, days=5)
+    resp = client_for(world.users["secretariat"]).post(f"/meetings/{m.pk}/do/cancel/", {"reason": ""})
+    assert "กรุณาระบุเหตุผล" in resp.content.decode()
+    m.refresh_from_db()
+    assert m.state == MeetingState.SCHEDULED
