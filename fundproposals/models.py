@@ -1,0 +1,383 @@
+"""Fund proposals on form กปค.01, their reviews, ballots and votes.
+
+A proposal moves through the states of ``fundproposals.workflow``; only
+``core.workflow.fire`` (called by the services) changes its state. Nothing here
+is ever deleted: a withdrawn proposal stays, a closed ballot keeps its votes.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from committees.models import Member, Province
+from core.models import TimeStampedModel
+from core.pillars import Pillar
+from core.uploads import StoredFile, UploadTo
+from fundproposals.choices import (
+    AttachmentKind,
+    BallotMode,
+    BallotState,
+    Decision,
+    FundDecision,
+    OrganisationType,
+    ProjectKind,
+    ProposalState,
+    VoteChoice,
+)
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class Proposal(TimeStampedModel):
+    """One project proposed to the Anti-Trafficking Fund (แบบ กปค.01)."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="proposals", verbose_name="จังหวัด")
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ", db_index=True)
+    code = models.CharField("รหัสโครงการ", max_length=60, unique=True, null=True, blank=True)
+    state = models.CharField("สถานะ", max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT)
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="fund_proposals", verbose_name="ผู้เสนอ"
+    )
+
+    # 1. the project and who proposes it
+    title = models.CharField("ชื่อโครงการ", max_length=500)
+    organisation = models.CharField("หน่วยงาน/องค์กรที่เสนอ", max_length=300, blank=True)
+    organisation_type = models.CharField("ประเภทหน่วยงาน", max_length=20, choices=OrganisationType.choices, blank=True)
+    responsible_name = models.CharField("ผู้รับผิดชอบโครงการ", max_length=200, blank=True)
+    responsible_position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    responsible_phone = models.CharField("โทรศัพท์", max_length=40, blank=True)
+    kind = models.CharField("ลักษณะโครงการ", max_length=20, choices=ProjectKind.choices, default=ProjectKind.NEW)
+    previous_project = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="continuations",
+        verbose_name="โครงการเดิม (กรณีต่อเนื่อง)",
+    )
+
+    # 2. content
+    rationale = models.TextField("หลักการและเหตุผล", blank=True)
+    objectives = models.TextField("วัตถุประสงค์", blank=True)
+    targets = models.TextField("เป้าหมาย", blank=True)
+    target_group = models.CharField("กลุ่มเป้าหมาย", max_length=500, blank=True)
+    target_count = models.PositiveIntegerField("จำนวนกลุ่มเป้าหมาย (คน)", null=True, blank=True)
+    district_code = models.CharField("รหัสอำเภอ", max_length=4, blank=True)
+    district_name = models.CharField("อำเภอ/เขต", max_length=100, blank=True)
+    subdistrict_code = models.CharField("รหัสตำบล", max_length=6, blank=True)
+    subdistrict_name = models.CharField("ตำบล/แขวง", max_length=100, blank=True)
+    start_date = models.DateField("วันเริ่มโครงการ", null=True, blank=True)
+    end_date = models.DateField("วันสิ้นสุดโครงการ", null=True, blank=True)
+
+    # 3. budget
+    total_budget = models.DecimalField("งบประมาณทั้งโครงการ (บาท)", null=True, blank=True, **MONEY)
+    requested_amount = models.DecimalField("ขอรับการสนับสนุนจากกองทุน (บาท)", null=True, blank=True, **MONEY)
+    cofunding_amount = models.DecimalField("งบสมทบ (บาท)", default=0, **MONEY)
+    cofunding_source = models.CharField("แหล่งงบสมทบ", max_length=300, blank=True)
+    fund_need = models.TextField("เหตุผลความจำเป็นที่ขอรับการสนับสนุนจากกองทุน", blank=True)
+
+    # 4. management and results
+    staffing = models.TextField("บุคลากรผู้ดำเนินโครงการ", blank=True)
+    indicators = models.TextField("ตัวชี้วัดความสำเร็จ", blank=True)
+    evaluation = models.TextField("การติดตามและประเมินผล", blank=True)
+    expected_results = models.TextField("ผลที่คาดว่าจะได้รับ", blank=True)
+
+    # review workflow
+    submitted_at = models.DateTimeField("ยื่นครั้งล่าสุดเมื่อ", null=True, blank=True)
+    received_on = models.DateField("วันที่ฝ่ายเลขานุการรับเรื่อง", null=True, blank=True)
+    revision = models.PositiveSmallIntegerField("ฉบับที่ยื่น", default=0)
+    checklist = models.JSONField("ผลการตรวจความครบถ้วน", default=dict, blank=True)
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="fund_proposals",
+        verbose_name="ระเบียบวาระที่พิจารณา",
+    )
+    decision = models.CharField("มติคณะอนุกรรมการ", max_length=20, choices=Decision.choices, blank=True)
+    recommended_amount = models.DecimalField("วงเงินที่คณะอนุกรรมการเห็นชอบ (บาท)", null=True, blank=True, **MONEY)
+    forwarded_on = models.DateField("วันที่ส่งกองทุน", null=True, blank=True)
+
+    # the fund's answer, the contract and the results report
+    fund_decision = models.CharField("ผลการพิจารณาของกองทุน", max_length=20, choices=FundDecision.choices, blank=True)
+    fund_approved_amount = models.DecimalField("วงเงินที่กองทุนอนุมัติ (บาท)", null=True, blank=True, **MONEY)
+    fund_decided_on = models.DateField("วันที่กองทุนพิจารณา", null=True, blank=True)
+    fund_note = models.TextField("หมายเหตุจากกองทุน", blank=True)
+    contract_number = models.CharField("เลขที่สัญญา", max_length=100, blank=True)
+    contract_date = models.DateField("วันที่ทำสัญญา", null=True, blank=True)
+    contract_amount = models.DecimalField("วงเงินตามสัญญา (บาท)", null=True, blank=True, **MONEY)
+    contract_months = models.PositiveSmallIntegerField("ระยะเวลาดำเนินการ (เดือน)", null=True, blank=True)
+    report_activities = models.TextField("กิจกรรมที่ดำเนินการแล้ว", blank=True)
+    report_people_reached = models.PositiveIntegerField("จำนวนผู้เข้าร่วม/ผู้ได้รับประโยชน์ (คน)", null=True, blank=True)
+    report_budget_received = models.DecimalField("งบประมาณที่ได้รับ (บาท)", null=True, blank=True, **MONEY)
+    report_budget_spent = models.DecimalField("งบประมาณที่ใช้จริง (บาท)", null=True, blank=True, **MONEY)
+    report_budget_returned = models.DecimalField("งบประมาณคงเหลือส่งคืน (บาท)", null=True, blank=True, **MONEY)
+    report_problems = models.TextField("ปัญหาและอุปสรรค", blank=True)
+    report_suggestions = models.TextField("ข้อเสนอแนะ", blank=True)
+    reported_on = models.DateField("วันที่รายงานผล", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-fiscal_year", "-id"]
+        verbose_name = "โครงการขอรับการสนับสนุนจากกองทุน"
+        verbose_name_plural = "โครงการขอรับการสนับสนุนจากกองทุน"
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=ProposalState.values), name="proposal_state_valid"),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=2400) & Q(fiscal_year__lte=2700), name="proposal_year_is_be"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="proposal_ends_after_start",
+            ),
+            models.CheckConstraint(condition=Q(cofunding_amount__gte=0), name="proposal_cofunding_not_negative"),
+            models.CheckConstraint(
+                condition=Q(requested_amount__isnull=True) | Q(requested_amount__gte=0),
+                name="proposal_request_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=ProposalState.DRAFT) | Q(code__isnull=False) | Q(state=ProposalState.WITHDRAWN),
+                name="submitted_proposal_has_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}" if self.code else self.title
+
+    @property
+    def pillars(self) -> list[str]:
+        """Pillar codes (uses the prefetched rows when the selector loaded them)."""
+        return [row.pillar for row in self.pillar_rows.all()]
+
+    def get_pillars_display(self) -> list[str]:
+        return [Pillar(p).label for p in self.pillars]
+
+
+class ProposalPillar(models.Model):
+    """One pillar a proposal addresses (a proposal has one or more)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="pillar_rows")
+    pillar = models.CharField("ยุทธศาสตร์", max_length=20, choices=Pillar.choices)
+
+    class Meta:
+        ordering = ["proposal", "pillar"]
+        verbose_name = "ด้านยุทธศาสตร์ของโครงการ"
+        verbose_name_plural = "ด้านยุทธศาสตร์ของโครงการ"
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "pillar"], name="one_pillar_row_per_proposal"),
+            models.CheckConstraint(condition=Q(pillar__in=Pillar.values), name="proposal_pillar_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_pillar_display()
+
+
+class Activity(models.Model):
+    """An activity of the project with its period and cost."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="activities")
+    order = models.PositiveSmallIntegerField("ลำดับ", default=1)
+    name = models.CharField("กิจกรรม", max_length=500)
+    period = models.CharField("ระยะเวลา", max_length=200, blank=True)
+    cost = models.DecimalField("ค่าใช้จ่าย (บาท)", default=0, **MONEY)
+
+    class Meta:
+        ordering = ["proposal", "order", "id"]
+        verbose_name = "กิจกรรม"
+        verbose_name_plural = "กิจกรรม"
+        constraints = [models.CheckConstraint(condition=Q(cost__gte=0), name="activity_cost_not_negative")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BudgetLine(models.Model):
+    """A line of the budget estimate (รายละเอียดประมาณการค่าใช้จ่าย)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="budget_lines")
+    order = models.PositiveSmallIntegerField("ลำดับ", default=1)
+    item = models.CharField("รายการ", max_length=500)
+    amount = models.DecimalField("จำนวนเงิน (บาท)", **MONEY)
+
+    class Meta:
+        ordering = ["proposal", "order", "id"]
+        verbose_name = "รายการงบประมาณ"
+        verbose_name_plural = "รายการงบประมาณ"
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_not_negative")]
+
+    def __str__(self) -> str:
+        return self.item
+
+
+class Attachment(StoredFile, TimeStampedModel):
+    """A document or results photo; checked by content on upload, served only through a permission check."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="attachments")
+    kind = models.CharField("ประเภท", max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.DOCUMENT)
+    file = models.FileField("ไฟล์", upload_to=UploadTo("proposals"), max_length=255)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["proposal", "id"]
+        verbose_name = "เอกสารแนบ"
+        verbose_name_plural = "เอกสารแนบ"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class ProposalRevision(models.Model):
+    """What the proposal said when it was submitted (every submission is kept)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveSmallIntegerField("ฉบับที่")
+    data = models.JSONField("ข้อมูลโครงการ")
+    submitted_at = models.DateTimeField("ยื่นเมื่อ", auto_now_add=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["proposal", "number"]
+        verbose_name = "ฉบับที่ยื่น"
+        verbose_name_plural = "ฉบับที่ยื่น"
+        constraints = [models.UniqueConstraint(fields=["proposal", "number"], name="one_revision_number")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} ฉบับที่ {self.number}"
+
+
+class ProjectCodeCounter(models.Model):
+    """The last running number given in one province and fiscal year (locked when a code is given)."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    fiscal_year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["province", "fiscal_year"], name="one_code_counter")]
+
+    def __str__(self) -> str:
+        return f"{self.province_id}/{self.fiscal_year}: {self.last}"
+
+
+class Review(TimeStampedModel):
+    """A member's written review of a proposal; one per member per proposal."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="reviews")
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="proposal_reviews", verbose_name="อนุกรรมการ"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    analysis = models.TextField("ความเห็นและการวิเคราะห์")
+    recommendation = models.CharField("ข้อเสนอ", max_length=20, choices=Decision.choices)
+    recommended_amount = models.DecimalField("วงเงินที่เสนอ (บาท)", null=True, blank=True, **MONEY)
+    has_conflict = models.BooleanField("มีส่วนได้เสียในโครงการนี้", default=False)
+    conflict_reason = models.TextField("เหตุแห่งส่วนได้เสีย", blank=True)
+
+    class Meta:
+        ordering = ["proposal", "created_at"]
+        verbose_name = "ความเห็นอนุกรรมการ"
+        verbose_name_plural = "ความเห็นอนุกรรมการ"
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "member"], name="one_review_per_member"),
+            models.CheckConstraint(condition=Q(recommendation__in=Decision.values), name="review_recommendation_valid"),
+            models.CheckConstraint(
+                condition=Q(has_conflict=False) | ~Q(conflict_reason=""), name="review_conflict_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member.full_name}: {self.get_recommendation_display()}"
+
+
+class Ballot(TimeStampedModel):
+    """A vote on one proposal, in a meeting (on its agenda item) or by circulation (เวียนมติ)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="ballots")
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ballots",
+        verbose_name="ระเบียบวาระ",
+    )
+    mode = models.CharField("วิธีลงมติ", max_length=20, choices=BallotMode.choices)
+    state = models.CharField("สถานะ", max_length=10, choices=BallotState.choices, default=BallotState.OPEN)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    deadline = models.DateTimeField("ลงมติได้ถึง", null=True, blank=True)
+    closed_at = models.DateTimeField("ปิดเมื่อ", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # the result, written once when the ballot closes
+    eligible_count = models.PositiveSmallIntegerField("ผู้มีสิทธิ์ลงมติ", null=True, blank=True)
+    present_count = models.PositiveSmallIntegerField("ผู้ร่วมลงมติ/มาประชุม", null=True, blank=True)
+    quorum_required = models.PositiveSmallIntegerField("องค์ประชุมที่ต้องมี", null=True, blank=True)
+    quorum_met = models.BooleanField("ครบองค์ประชุม", null=True, blank=True)
+    tally = models.JSONField("ผลการนับคะแนน", default=dict, blank=True)
+    result = models.CharField("มติ", max_length=20, choices=Decision.choices, blank=True)
+    casting_vote = models.CharField(
+        "ประธานชี้ขาด", max_length=20, choices=Decision.choices, blank=True, help_text="เมื่อคะแนนเสียงเท่ากัน"
+    )
+    result_text = models.TextField("ข้อความมติ", blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "การลงมติ"
+        verbose_name_plural = "การลงมติ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal"], condition=Q(state=BallotState.OPEN), name="one_open_ballot_per_proposal"
+            ),
+            models.CheckConstraint(condition=Q(state__in=BallotState.values), name="ballot_state_valid"),
+            models.CheckConstraint(
+                condition=Q(mode=BallotMode.CIRCULATION, deadline__isnull=False, agenda_item__isnull=True)
+                | Q(mode=BallotMode.MEETING, agenda_item__isnull=False),
+                name="ballot_mode_fields",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=BallotState.OPEN) | Q(closed_at__isnull=False), name="closed_ballot_has_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_mode_display()}: {self.proposal}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == BallotState.OPEN
+
+    @property
+    def tally_rows(self) -> list[tuple[str, int]]:
+        """``[(label, votes)]`` in the ministry's order, abstentions last."""
+        return [(VoteChoice(k).label, self.tally.get(k, 0)) for k in VoteChoice.values] if self.tally else []
+
+    @property
+    def deadline_passed(self) -> bool:
+        return bool(self.deadline and timezone.now() >= self.deadline)
+
+
+class Vote(models.Model):
+    """A member's vote on a ballot; changed in place until the ballot closes."""
+
+    ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="votes")
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="proposal_votes", verbose_name="อนุกรรมการ"
+    )
+    choice = models.CharField("ลงมติ", max_length=20, choices=VoteChoice.choices)
+    cast_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("ลงมติครั้งแรกเมื่อ", auto_now_add=True)
+    updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
+
+    class Meta:
+        ordering = ["ballot", "member__order", "id"]
+        verbose_name = "การลงคะแนน"
+        verbose_name_plural = "การลงคะแนน"
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "member"], name="one_vote_per_member_per_ballot"),
+            models.CheckConstraint(condition=Q(choice__in=VoteChoice.values), name="vote_choice_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member.full_name}: {self.get_choice_display()}"

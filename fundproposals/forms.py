@@ -1,0 +1,313 @@
+"""Forms of กปค.01 (in sections) and of the review steps. Field checks only; the rules live in services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+import geothai
+from django import forms
+from django.utils import timezone
+
+from committees.models import Province
+from core.forms import BEDateField, FiscalYearField
+from core.pillars import Pillar
+from core.uploads import UploadField
+from fundproposals.choices import (
+    CHECKLIST,
+    AttachmentKind,
+    Decision,
+    FundDecision,
+    OrganisationType,
+    ProposalState,
+)
+from fundproposals.models import Proposal
+
+MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
+MONEY_MSG = {
+    "invalid": "กรุณากรอกจำนวนเงินเป็นตัวเลข",
+    "max_decimal_places": "จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)",
+    "min_value": "จำนวนเงินต้องไม่ติดลบ",
+    "max_digits": "จำนวนเงินมากเกินไป",
+}
+
+
+def money_field(label: str, *, required: bool = False, **kw) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        error_messages=MONEY_MSG,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        **MONEY,
+        **kw,
+    )
+
+
+class NewProposalForm(forms.Form):
+    province = forms.ModelChoiceField(label="จังหวัด", queryset=Province.objects.none(), empty_label=None)
+    fiscal_year = FiscalYearField()
+    title = forms.CharField(label="ชื่อโครงการ", max_length=500)
+
+    def __init__(self, *args, province_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = Province.objects.filter(pk__in=province_ids).order_by("code")
+
+
+class GeneralSection(forms.ModelForm):
+    fiscal_year = FiscalYearField()
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "title",
+            "fiscal_year",
+            "organisation",
+            "organisation_type",
+            "responsible_name",
+            "responsible_position",
+            "responsible_phone",
+            "kind",
+            "previous_project",
+        ]
+        widgets = {"organisation_type": forms.RadioSelect, "kind": forms.RadioSelect}
+
+    def __init__(self, *args, previous_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_type"].choices = OrganisationType.choices
+        self.fields["previous_project"].queryset = (
+            previous_choices if previous_choices is not None else Proposal.objects.none()
+        )
+        self.fields["previous_project"].required = False
+
+
+def _district_choices(province_code: str):
+    return [("", "— เลือกอำเภอ —"), *((d.code, d.name_th) for d in geothai.districts(province_code))]
+
+
+def _subdistrict_choices(province_code: str):
+    out = [("", "— เลือกตำบล —")]
+    for d in geothai.districts(province_code):
+        out.append((d.name_th, [(s.code, s.name_th) for s in geothai.subdistricts(d.code)]))
+    return out
+
+
+class ContentSection(forms.ModelForm):
+    pillars = forms.MultipleChoiceField(
+        label="ด้านยุทธศาสตร์ (เลือกได้มากกว่า 1 ด้าน)",
+        choices=Pillar.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    start_date = BEDateField(label="วันเริ่มโครงการ", required=False)
+    end_date = BEDateField(label="วันสิ้นสุดโครงการ", required=False)
+    district_code = forms.ChoiceField(label="อำเภอ/เขต", required=False)
+    subdistrict_code = forms.ChoiceField(label="ตำบล/แขวง", required=False)
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "rationale",
+            "objectives",
+            "targets",
+            "target_group",
+            "target_count",
+            "district_code",
+            "subdistrict_code",
+            "start_date",
+            "end_date",
+        ]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in ("rationale", "objectives", "targets")}
+
+    def __init__(self, *args, province_code: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district_code"].choices = _district_choices(province_code)
+        self.fields["subdistrict_code"].choices = _subdistrict_choices(province_code)
+        if self.instance.pk and not self.is_bound:
+            self.initial["pillars"] = self.instance.pillars
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "วันสิ้นสุดโครงการต้องไม่ก่อนวันเริ่มโครงการ")
+        return data
+
+
+class BudgetSection(forms.ModelForm):
+    total_budget = money_field("งบประมาณทั้งโครงการ (บาท)")
+    requested_amount = money_field("ขอรับการสนับสนุนจากกองทุน (บาท)")
+    cofunding_amount = money_field("งบสมทบ (บาท)")
+
+    class Meta:
+        model = Proposal
+        fields = ["total_budget", "requested_amount", "cofunding_amount", "cofunding_source", "fund_need"]
+        widgets = {"fund_need": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_cofunding_amount(self):
+        return self.cleaned_data.get("cofunding_amount") or 0
+
+
+class ManagementSection(forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["staffing", "indicators", "evaluation", "expected_results"]
+        widgets = {f: forms.Textarea(attrs={"rows": 4}) for f in fields}
+
+
+class BudgetLineForm(forms.Form):
+    item = forms.CharField(label="รายการ", max_length=500, required=False)
+    amount = money_field("จำนวนเงิน (บาท)")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("item") and data.get("amount") is None:
+            self.add_error("amount", "กรุณาระบุจำนวนเงิน")
+        if data.get("amount") is not None and not data.get("item"):
+            self.add_error("item", "กรุณาระบุรายการ")
+        return data
+
+
+class ActivityForm(forms.Form):
+    name = forms.CharField(label="กิจกรรม", max_length=500, required=False)
+    period = forms.CharField(label="ระยะเวลา", max_length=200, required=False)
+    cost = money_field("ค่าใช้จ่าย (บาท)")
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("period") or data.get("cost") is not None) and not data.get("name"):
+            self.add_error("name", "กรุณาระบุชื่อกิจกรรม")
+        return data
+
+
+BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=3)
+ActivityFormSet = forms.formset_factory(ActivityForm, extra=3)
+
+SECTIONS = (
+    ("general", "1 ข้อมูลโครงการและผู้เสนอ"),
+    ("content", "2 หลักการ วัตถุประสงค์ และพื้นที่"),
+    ("activities", "3 กิจกรรม"),
+    ("budget", "4 งบประมาณ"),
+    ("management", "5 การบริหารและการประเมินผล"),
+    ("attachments", "6 เอกสารแนบ"),
+)
+
+
+class AttachmentForm(forms.Form):
+    file = UploadField()
+
+
+class PhotoForm(forms.Form):
+    file = UploadField(kinds=("jpg", "png"), label="ภาพถ่ายผลการดำเนินงาน")
+    kind = forms.CharField(widget=forms.HiddenInput, initial=AttachmentKind.PHOTO)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="เหตุผล/หมายเหตุ", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+        self.fields["reason"].error_messages["required"] = "กรุณาระบุเหตุผล"
+
+
+class ChecklistForm(forms.Form):
+    note = forms.CharField(label="เหตุผลที่ส่งกลับ / หมายเหตุ", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in CHECKLIST:
+            self.fields[f"c_{key}"] = forms.BooleanField(label=label, required=False)
+
+    def checklist(self) -> dict[str, bool]:
+        return {key: bool(self.cleaned_data.get(f"c_{key}")) for key, _ in CHECKLIST}
+
+
+class ReviewForm(forms.Form):
+    analysis = forms.CharField(label="ความเห็นและการวิเคราะห์", widget=forms.Textarea(attrs={"rows": 5}))
+    recommendation = forms.ChoiceField(label="ข้อเสนอ", choices=Decision.choices, widget=forms.RadioSelect)
+    recommended_amount = money_field("วงเงินที่เสนอ (บาท)")
+    has_conflict = forms.BooleanField(label="ข้าพเจ้ามีส่วนได้เสียในโครงการนี้", required=False)
+    conflict_reason = forms.CharField(label="เหตุแห่งส่วนได้เสีย", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class TableForm(forms.Form):
+    meeting = forms.ModelChoiceField(label="การประชุม", queryset=None, empty_label=None)
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.label} ({m.starts_at:%d/%m}/{m.starts_at.year + 543})"
+        )
+
+
+class CirculateForm(forms.Form):
+    deadline_date = BEDateField(label="ลงมติได้ถึงวันที่")
+    deadline_time = forms.TimeField(label="เวลา", initial=dt.time(16, 30), widget=forms.TimeInput(format="%H:%M"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("deadline_date") and data.get("deadline_time"):
+            deadline = timezone.make_aware(dt.datetime.combine(data["deadline_date"], data["deadline_time"]))
+            if deadline <= timezone.now():
+                self.add_error("deadline_date", "กำหนดเวลาลงมติต้องเป็นเวลาในอนาคต")
+            data["deadline"] = deadline
+        return data
+
+
+class CloseBallotForm(forms.Form):
+    casting_vote = forms.ChoiceField(label="ประธานออกเสียงชี้ขาด", required=False, widget=forms.RadioSelect)
+    recommended_amount = money_field("วงเงินที่เห็นชอบ (บาท)")
+
+    def __init__(self, *args, leading=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["casting_vote"].choices = [(d, Decision(d).label) for d in leading]
+
+
+class FundDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label="ผลการพิจารณาของกองทุน", choices=FundDecision.choices, widget=forms.RadioSelect)
+    approved_amount = money_field("วงเงินที่อนุมัติ (บาท)")
+    decided_on = BEDateField(label="วันที่กองทุนพิจารณา")
+    note = forms.CharField(label="หมายเหตุ", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ContractForm(forms.Form):
+    number = forms.CharField(label="เลขที่สัญญา", max_length=100)
+    signed_on = BEDateField(label="วันที่ทำสัญญา")
+    amount = money_field("วงเงินตามสัญญา (บาท)", required=True)
+    months = forms.IntegerField(label="ระยะเวลาดำเนินการ (เดือน)", min_value=1, max_value=60)
+
+
+class ReportForm(forms.Form):
+    activities = forms.CharField(label="กิจกรรมที่ดำเนินการแล้ว", widget=forms.Textarea(attrs={"rows": 4}))
+    people_reached = forms.IntegerField(label="จำนวนผู้เข้าร่วม/ผู้ได้รับประโยชน์ (คน)", min_value=0)
+    received = money_field("งบประมาณที่ได้รับ (บาท)", required=True)
+    spent = money_field("งบประมาณที่ใช้จริง (บาท)", required=True)
+    returned = money_field("งบประมาณคงเหลือส่งคืน (บาท)", required=True)
+    problems = forms.CharField(label="ปัญหาและอุปสรรค", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    suggestions = forms.CharField(label="ข้อเสนอแนะ", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ProposalFilter(django_filters.FilterSet):
+    province = django_filters.ModelChoiceFilter(label="จังหวัด", queryset=Province.objects.all(), empty_label="ทุกจังหวัด")
+    fiscal_year = django_filters.NumberFilter(label="ปีงบประมาณ")
+    state = django_filters.ChoiceFilter(label="สถานะ", choices=ProposalState.choices, empty_label="ทุกสถานะ")
+    pillar = django_filters.ChoiceFilter(
+        label="ด้านยุทธศาสตร์",
+        choices=Pillar.choices,
+        field_name="pillar_rows__pillar",
+        empty_label="ทุกด้าน",
+        distinct=True,
+    )
+    organisation_type = django_filters.ChoiceFilter(
+        label="ประเภทหน่วยงาน", choices=OrganisationType.choices, empty_label="ทุกประเภท"
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["province", "fiscal_year", "state", "pillar", "organisation_type"]
+
+    def __init__(self, *args, provinces=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if provinces is not None:
+            self.filters["province"].queryset = provinces

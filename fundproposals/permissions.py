@@ -1,0 +1,98 @@
+"""Who may do what with a fund proposal; each predicate says why it refuses.
+
+Workflow steps are judged by the workflow table itself (``can_fire``), so a
+button shown and a step allowed can never disagree.
+"""
+
+from __future__ import annotations
+
+from committees.choices import Role
+from core.permissions import ALLOW, Verdict, deny
+from fundproposals.choices import ProposalState
+from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
+
+EDITABLE_STATES = (ProposalState.DRAFT, ProposalState.RETURNED)
+REVIEW_STATES = (ProposalState.UNDER_REVIEW, ProposalState.TABLED, ProposalState.VOTING)
+SUBCOMMITTEE_ROLES = (Role.SECRETARIAT, Role.CHAIR, Role.MEMBER)
+
+
+def can_view_proposal(user, proposal) -> Verdict:
+    access = user.access
+    if access.is_national or access.can_read_province(proposal.province_id):
+        return ALLOW
+    if proposal.proposer_id == user.pk:
+        return ALLOW
+    return deny("ไม่พบโครงการนี้ในขอบเขตของท่าน")
+
+
+def proposable_province_ids(user) -> set[int]:
+    """Provinces where the user may start a proposal (a proposer grant, or the secretariat on an agency's behalf)."""
+    return user.access.province_ids(Role.PROPOSER, Role.SECRETARIAT)
+
+
+def can_create_proposal(user) -> Verdict:
+    if proposable_province_ids(user):
+        return ALLOW
+    return deny("ท่านไม่มีสิทธิ์เสนอโครงการ")
+
+
+def can_edit_proposal(user, proposal) -> Verdict:
+    if proposal.state not in EDITABLE_STATES:
+        return deny("แก้ไขโครงการได้เฉพาะเมื่อเป็นร่างหรือถูกส่งกลับให้ปรับปรุง")
+    roles = roles_on(user, proposal)
+    if "proposer" in roles or Role.SECRETARIAT in roles:
+        return ALLOW
+    return deny("เฉพาะผู้เสนอโครงการหรือฝ่ายเลขานุการเท่านั้นที่แก้ไขโครงการได้")
+
+
+def can_add_photo(user, proposal) -> Verdict:
+    """Results photos go with the results report (after the contract)."""
+    if proposal.state != ProposalState.CONTRACTED:
+        return deny("แนบภาพผลการดำเนินงานได้เมื่อทำสัญญาแล้ว")
+    roles = roles_on(user, proposal)
+    if "proposer" in roles or Role.SECRETARIAT in roles:
+        return ALLOW
+    return deny("เฉพาะผู้เสนอโครงการหรือฝ่ายเลขานุการเท่านั้น")
+
+
+def can_fire(user, proposal, name: str, context: dict | None = None) -> Verdict:
+    """May ``user`` take workflow step ``name`` on ``proposal`` now (reason-needing steps: reason assumed)?"""
+    ctx = dict(context or {})
+    t = PROPOSAL_WORKFLOW.get(name)
+    if t.needs_reason:
+        ctx.setdefault("reason", "-")
+    verdict = PROPOSAL_WORKFLOW.check(proposal, name, roles_on(user, proposal), ctx)
+    return verdict
+
+
+def can_step(user, proposal, name: str) -> Verdict:
+    """Like ``can_fire`` but without the guards that depend on what the form will say (for showing a form)."""
+    t = PROPOSAL_WORKFLOW.get(name)
+    if proposal.state not in t.sources:
+        return deny(f"ทำ “{t.label}” ไม่ได้ในสถานะปัจจุบัน")
+    if not t.roles & roles_on(user, proposal):
+        return deny(f"ท่านไม่มีสิทธิ์ “{t.label}”")
+    return ALLOW
+
+
+def can_see_votes(user, proposal) -> Verdict:
+    """Who voted what: the subcommittee (secretariat, chair, members). Everyone else in scope sees the tally."""
+    if user.access.has(proposal.province_id, *SUBCOMMITTEE_ROLES):
+        return ALLOW
+    return deny("เฉพาะคณะอนุกรรมการเท่านั้นที่ดูการลงมติรายบุคคลได้")
+
+
+def can_review_proposal(user, proposal, seat) -> Verdict:
+    if seat is None:
+        return deny("เฉพาะอนุกรรมการของจังหวัดเท่านั้นที่ให้ความเห็นได้")
+    if proposal.state not in REVIEW_STATES:
+        return deny("ให้ความเห็นได้เมื่อโครงการอยู่ระหว่างอนุกรรมการพิจารณา")
+    return ALLOW
+
+
+def can_close_ballot(user, ballot) -> Verdict:
+    if not ballot.is_open:
+        return deny("ปิดการลงมติไปแล้ว")
+    if not user.access.has(ballot.proposal.province_id, Role.CHAIR):
+        return deny("เฉพาะประธานอนุกรรมการเท่านั้นที่ปิดการลงมติได้")
+    return ALLOW

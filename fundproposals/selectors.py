@@ -1,0 +1,237 @@
+"""Reads of fund proposals, starting from what the user may see.
+
+National officers see every proposal; secretariat, chair, members and viewers
+their provinces'; a proposer only the proposals they own. Another province's
+proposal gives the same 404 as a missing one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+
+from committees.models import Member
+from core.models import AuditEvent
+from core.pillars import Pillar
+from fundproposals.choices import BallotMode, BallotState
+from fundproposals.models import Ballot, Proposal, ProposalPillar, ProposalRevision, Review, Vote
+
+
+def visible_proposals(user) -> QuerySet[Proposal]:
+    access = user.access
+    qs = Proposal.objects.all()
+    if access.is_national:
+        return qs
+    return qs.filter(Q(province_id__in=access.readable_province_ids() or set()) | Q(proposer=user))
+
+
+def proposal_list(user, *, filters: dict | None = None) -> QuerySet[Proposal]:
+    """Visible proposals with what the list shows (constant queries whatever the number of rows)."""
+    f = filters or {}
+    qs = visible_proposals(user).select_related("province", "proposer").prefetch_related("pillar_rows")
+    if f.get("province"):
+        qs = qs.filter(province=f["province"])
+    if f.get("fiscal_year"):
+        qs = qs.filter(fiscal_year=f["fiscal_year"])
+    if f.get("state"):
+        qs = qs.filter(state=f["state"])
+    if f.get("pillar"):
+        qs = qs.filter(pillar_rows__pillar=f["pillar"])
+    if f.get("organisation_type"):
+        qs = qs.filter(organisation_type=f["organisation_type"])
+    if f.get("q"):
+        qs = qs.filter(Q(title__icontains=f["q"]) | Q(code__icontains=f["q"]) | Q(organisation__icontains=f["q"]))
+    return qs.order_by("-fiscal_year", "province__code", "-id")
+
+
+@dataclass(frozen=True)
+class PillarTotal:
+    pillar: str
+    label: str
+    proposals: int
+    requested: object
+    recommended: object
+    approved: object
+
+
+def totals_by_pillar(proposals: QuerySet[Proposal]) -> list[PillarTotal]:
+    """Requested, recommended and approved amounts per pillar, summed in the database (one query).
+
+    A proposal tagged with two pillars counts in both rows, as the fund's reports do.
+    """
+    rows = (
+        ProposalPillar.objects.filter(proposal__in=proposals.order_by().values("pk"))
+        .values("pillar")
+        .annotate(
+            n=Count("proposal", distinct=True),
+            requested=Sum("proposal__requested_amount"),
+            recommended=Sum("proposal__recommended_amount"),
+            approved=Sum("proposal__fund_approved_amount"),
+        )
+    )
+    by = {r["pillar"]: r for r in rows}
+    return [
+        PillarTotal(
+            p.value,
+            p.label,
+            by.get(p.value, {}).get("n", 0),
+            by.get(p.value, {}).get("requested"),
+            by.get(p.value, {}).get("recommended"),
+            by.get(p.value, {}).get("approved"),
+        )
+        for p in Pillar
+    ]
+
+
+def proposal_for(user, pk: int, *, detail: bool = False) -> Proposal:
+    """One visible proposal (with everything its page shows when ``detail``); otherwise 404."""
+    qs = visible_proposals(user).select_related("province", "proposer", "previous_project")
+    if detail:
+        qs = qs.select_related("agenda_item__meeting__subcommittee", "agenda_item__parent").prefetch_related(
+            "pillar_rows",
+            "activities",
+            "budget_lines",
+            Prefetch("attachments", queryset=_attachments()),
+            Prefetch("reviews", queryset=Review.objects.select_related("member", "author")),
+        )
+    try:
+        return qs.get(pk=pk)
+    except (Proposal.DoesNotExist, ValueError):
+        raise Http404("ไม่พบโครงการ") from None
+
+
+def _attachments():
+    from fundproposals.models import Attachment
+
+    return Attachment.objects.select_related("uploaded_by")
+
+
+def attachment_for(user, proposal_pk: int, pk: int):
+    proposal = proposal_for(user, proposal_pk)
+    try:
+        return proposal.attachments.get(pk=pk)
+    except Exception:
+        raise Http404("ไม่พบไฟล์") from None
+
+
+def timeline(proposal: Proposal) -> QuerySet[AuditEvent]:
+    """Every recorded change of the proposal, oldest first: who, when, what and why."""
+    ct = ContentType.objects.get_for_model(Proposal)
+    return (
+        AuditEvent.objects.filter(target_type=ct, target_id=str(proposal.pk))
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+
+
+def revisions(proposal: Proposal) -> QuerySet[ProposalRevision]:
+    return proposal.revisions.select_related("submitted_by").order_by("number")
+
+
+def member_seat(user, province_id: int) -> Member | None:
+    """The user's current seat on the province's subcommittee, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Member.objects.current()
+        .filter(user=user, subcommittee__province_id=province_id)
+        .select_related("subcommittee")
+        .first()
+    )
+
+
+def review_of(proposal: Proposal, seat: Member | None) -> Review | None:
+    if seat is None:
+        return None
+    return next((r for r in proposal.reviews.all() if r.member_id == seat.pk), None)
+
+
+def ballots_of(proposal: Proposal) -> list[Ballot]:
+    return list(
+        proposal.ballots.select_related("agenda_item__meeting", "agenda_item__parent", "opened_by", "closed_by")
+        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("member")))
+        .order_by("-created_at", "-id")
+    )
+
+
+def open_ballot(proposal: Proposal) -> Ballot | None:
+    return proposal.ballots.filter(state=BallotState.OPEN).first()
+
+
+def ballot_for(user, pk: int) -> Ballot:
+    """One ballot whose proposal the user may see; otherwise 404."""
+    try:
+        ballot = Ballot.objects.select_related(
+            "proposal__province", "agenda_item__meeting__subcommittee", "agenda_item__parent"
+        ).get(pk=pk)
+    except (Ballot.DoesNotExist, ValueError):
+        raise Http404("ไม่พบการลงมติ") from None
+    from fundproposals.permissions import can_view_proposal
+
+    if not can_view_proposal(user, ballot.proposal):
+        raise Http404("ไม่พบการลงมติ")
+    return ballot
+
+
+# --- who may vote ---------------------------------------------------------
+
+
+def current_member_ids(province_id: int) -> set[int]:
+    return set(Member.objects.current().filter(subcommittee__province_id=province_id).values_list("pk", flat=True))
+
+
+def present_ids(meeting) -> set[int]:
+    """Members present at the meeting (present or represented by a stand-in)."""
+    try:
+        from meetings.selectors import present_member_ids
+    except ImportError:  # MEETINGS-FALLBACK: meetings.selectors not committed yet; same rule, read directly.
+        from meetings.models import Attendance
+
+        return set(
+            Attendance.objects.filter(
+                meeting=meeting, status__in=("present", "stand_in"), member__isnull=False
+            ).values_list("member_id", flat=True)
+        )
+    return set(present_member_ids(meeting))
+
+
+def conflicted_ids(ballot: Ballot) -> set[int]:
+    """Members with a declared conflict: in their review of the proposal, or on the agenda item."""
+    ids = set(
+        Review.objects.filter(proposal_id=ballot.proposal_id, has_conflict=True).values_list("member_id", flat=True)
+    )
+    if ballot.agenda_item_id:
+        from meetings.models import ConflictOfInterest
+
+        ids |= set(
+            ConflictOfInterest.objects.filter(agenda_item_id=ballot.agenda_item_id).values_list("member_id", flat=True)
+        )
+    return ids
+
+
+@dataclass(frozen=True)
+class Electorate:
+    members: set[int]
+    """Current members of the subcommittee."""
+    present: set[int]
+    """Present at the meeting (meeting ballots) or every current member (circulation)."""
+    conflicted: set[int]
+
+    @property
+    def eligible(self) -> set[int]:
+        return (self.present & self.members) - self.conflicted
+
+
+def electorate(ballot: Ballot) -> Electorate:
+    province_id = ballot.proposal.province_id
+    members = current_member_ids(province_id)
+    present = present_ids(ballot.agenda_item.meeting) if ballot.mode == BallotMode.MEETING else set(members)
+    return Electorate(members=members, present=present, conflicted=conflicted_ids(ballot))
+
+
+def live_counts(ballot: Ballot) -> dict[str, int]:
+    """Votes so far per choice (one grouped query)."""
+    return dict(ballot.votes.values_list("choice").annotate(n=Count("id")).order_by())
