@@ -8,7 +8,7 @@ from committees.choices import Role
 from committees.models import Member
 from reports import services
 from reports.choices import JobState, ReportKind
-from tests.reports.helpers import add_meeting, pdf_text, read_file
+from tests.reports.helpers import add_meeting, pdf_text, read_file, squeeze
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,32 @@ def test_request_button_partial_shows_only_to_requesters(world):
     request = RequestFactory().get("/")
     request.user = world.other_users[Role.SECRETARIAT]
     assert "/reports/request/" not in tpl.render({"meeting": meeting, "province": world.own}, request)
+
+
+def test_plan_document_shows_progress_by_pillar_and_amount_in_words(world, django_capture_on_commit_callbacks):
+    from tests.reports.helpers import add_plan
+
+    plan = add_plan(world.own_sc)
+    text = squeeze(_build(world, ReportKind.PLAN, plan, django_capture_on_commit_callbacks))
+    assert squeeze("แผนปฏิบัติการประจำปีงบประมาณ 2564") in text
+    assert squeeze("ด้านการป้องกันปัญหาการค้ามนุษย์") in text
+    assert squeeze("เป้าหมาย 10 คน ผล 5 คน (50%)") in text
+    assert squeeze("150,000.00 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)") in text
+
+
+def test_annual_report_has_plan_situation_and_charts(world, django_capture_on_commit_callbacks):
+    from tests.reports.helpers import add_plan, add_situation
+
+    add_plan(world.own_sc)
+    add_situation(world.own_sc)
+    target = services.target_for(ReportKind.ANNUAL_PROVINCE, province=world.own, fiscal_year=2564)
+    with django_capture_on_commit_callbacks(execute=True):
+        job, _ = services.request_report(actor=world.users[Role.CHAIR], target=target)
+    job.refresh_from_db()
+    assert job.state == JobState.READY, job.failure_reason
+    raw = read_file(job)
+    text = squeeze(pdf_text(raw))
+    assert squeeze("อบรมให้ความรู้เครือข่ายภาคประชาสังคม รุ่นที่ 1") in text
+    assert squeeze("คดีแสวงประโยชน์ทางเพศ: 7") in text
+    assert squeeze("ความก้าวหน้าเทียบเป้าหมายรายด้าน") in text
+    assert squeeze("ยังไม่มีข้อมูลการประชุม") not in text  # the plan counts as data
