@@ -64,6 +64,15 @@ def send_invitations(meeting_id: int) -> int:
         method = "CANCEL" if cancelled else "PUBLISH"
         msg.attach(ics_filename(meeting), ics, f"text/calendar; method={method}; charset=UTF-8")
         sent += msg.send()
+    from core import audit
+
+    audit.record(
+        actor=None,
+        action="meeting.cancellation_mailed" if cancelled else "meeting.invitations_mailed",
+        target=meeting,
+        province=meeting.subcommittee.province,
+        changes={"sent": [None, sent]},
+    )
     return sent
 
 
