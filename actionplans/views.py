@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
@@ -36,6 +37,10 @@ def _int_param(request, name: str) -> int | None:
     return value
 
 
+def _years():
+    return range(current_fiscal_year() + 1, settings.FISCAL_YEAR_MIN - 1, -1)
+
+
 def _preparable_subcommittees(user):
     ids = user.access.province_ids(Role.SECRETARIAT)
     return Subcommittee.objects.filter(province_id__in=ids).select_related("province").order_by("province__code")
@@ -69,7 +74,7 @@ def plan_list(request):
         {
             "plans": plans,
             "fiscal_year": fiscal_year,
-            "years": range(current_fiscal_year() + 1, current_fiscal_year() - 5, -1),
+            "years": _years(),
             "preparable": _preparable_subcommittees(request.user),
             "can_view_status": bool(can_view_national_status(request.user)),
         },
@@ -422,7 +427,7 @@ def national_status(request):
             "rows": rows,
             "summary": summary,
             "fiscal_year": fiscal_year,
-            "years": range(current_fiscal_year() + 1, current_fiscal_year() - 5, -1),
+            "years": _years(),
             "approved": DocState.APPROVED,
         },
     )
