@@ -462,3 +462,69 @@ def test_cancel_needs_a_reason(world, client_for):
     assert "กรุณาระบุเหตุผล" in resp.content.decode()
     m.refresh_from_db()
     assert m.state == MeetingState.SCHEDULED
+
+
+def test_edit_meeting_keeps_its_number_and_refuses_another_year(world, client_for):
+    m = schedule(world, days=5)
+    c = client_for(world.users["secretariat"])
+    day = timezone.localtime(m.starts_at).date()
+    resp = c.post(
+        f"/meetings/{m.pk}/edit/",
+        {
+            "date": thaidate.format_numeric(day),
+            "time": "09.00",
+            "place": "ห้องประชุมใหม่",
+            "online_link": "https://meet.example.go.th/x",
+        },
+    )
+    assert resp.status_code == 302
+    m.refresh_from_db()
+    assert (m.place, timezone.localtime(m.starts_at).hour, m.number) == ("ห้องประชุมใหม่", 9, 1)
+    resp = c.post(
+        f"/meetings/{m.pk}/edit/",
+        {"date": thaidate.format_numeric(day.replace(year=day.year + 2)), "time": "09.00", "place": "x"},
+    )
+    assert "กรุณายกเลิกการประชุมนี้แล้วนัดประชุมใหม่" in resp.content.decode()
+    m.refresh_from_db()
+    assert m.place == "ห้องประชุมใหม่"
+
+
+def test_agenda_page_adds_swaps_and_links_minutes(world, client_for):
+    earlier = schedule(world, days=-40)
+    m = schedule(world, days=5)
+    c = client_for(world.users["secretariat"])
+    resp = c.post(f"/meetings/{m.pk}/agenda/", {"action": "add", "section_type": "for_information", "title": ""})
+    assert resp.status_code == 200
+    assert not m.agenda_items.filter(parent__isnull=False).exists()
+    c.post(f"/meetings/{m.pk}/agenda/", {"action": "add", "section_type": "for_information", "title": "รายงานผล"})
+    c.post(f"/meetings/{m.pk}/agenda/", {"action": "swap"})
+    sections = dict(m.agenda_items.filter(parent__isnull=True).values_list("section_type", "order"))
+    assert sections[SectionType.FOR_INFORMATION] == 3
+    assert m.agenda_items.get(title="รายงานผล").number == "3.1"
+    item2 = m.agenda_items.get(parent__isnull=True, section_type=SectionType.ADOPT_MINUTES)
+    assert item2.minutes_to_adopt == earlier
+    c.post(f"/meetings/items/{item2.pk}/", {"action": "edit", "title": "รับรองรายงาน", "minutes_to_adopt": ""})
+    item2.refresh_from_db()
+    assert (item2.title, item2.minutes_to_adopt) == ("รับรองรายงาน", None)
+
+
+def test_readers_cannot_write(world, client_for):
+    m = held(world)
+    item = services.add_agenda_item(
+        actor=world.users["secretariat"], meeting=m, section_type=SectionType.FOR_CONSIDERATION, title="x"
+    )
+    for role in ("member", "viewer", "national"):
+        c = client_for(world.users[role])
+        assert c.post(f"/meetings/{m.pk}/attendance/", {}).status_code == 404
+        resp = c.post(f"/meetings/items/{item.pk}/", {"action": "resolution", "outcome": "approved", "text": "x"})
+        assert resp.status_code == 404
+        assert c.post(f"/meetings/{m.pk}/agenda/", {"action": "swap"}).status_code == 404
+        assert c.post(f"/meetings/{m.pk}/minutes/edit/", {"version": 0}).status_code == 404
+    other = client_for(world.other_users["secretariat"])
+    assert (
+        other.post(
+            f"/meetings/items/{item.pk}/", {"action": "resolution", "outcome": "approved", "text": "x"}
+        ).status_code
+        == 404
+    )
+    assert not Resolution.objects.exists()
