@@ -28,9 +28,12 @@ def can_view_report(user, *, kind: str, province_id: int | None) -> Verdict:
     return deny("ไม่พบรายงานนี้ในขอบเขตของท่าน")
 
 
-def can_request_report(user, *, kind: str, province_id: int | None) -> Verdict:
-    """Ask for a report: national officers the national summary; chair and secretariat their province's documents."""
+def can_request_report(user, *, kind: str, province_id: int | None, obj=None) -> Verdict:
+    """Ask for a report: national officers the national summary; chair and secretariat their province's
+    documents; a proposer the กปค.01 of their own proposal."""
     access = user.access
+    if kind == ReportKind.PROPOSAL and obj is not None and getattr(obj, "proposer_id", None) == user.pk:
+        return ALLOW
     if kind == ReportKind.NATIONAL_SUMMARY:
         return ALLOW if access.is_national else deny("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้นที่ขอรายงานสรุประดับประเทศได้")
     if province_id and access.has(province_id, *REQUESTERS.get(kind, ())):
@@ -41,4 +44,11 @@ def can_request_report(user, *, kind: str, province_id: int | None) -> Verdict:
 
 
 def can_view_job(user, job) -> Verdict:
-    return can_view_report(user, kind=job.kind, province_id=job.province_id)
+    """Read a job: like its document's pages (a proposer also reads the กปค.01 of their own proposal)."""
+    verdict = can_view_report(user, kind=job.kind, province_id=job.province_id)
+    if not verdict and job.kind == ReportKind.PROPOSAL and job.object_id:
+        from fundproposals.models import Proposal
+
+        if Proposal.objects.filter(pk=job.object_id, proposer_id=user.pk).exists():
+            return ALLOW
+    return verdict

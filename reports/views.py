@@ -48,7 +48,7 @@ def _target_from(request, kind, data):
             except ValueError:
                 raise Http404("ไม่พบเอกสารต้นทาง") from None
             target = services.target_for(kind, object_id=object_id)
-            require(can_request_report(request.user, kind=kind, province_id=target.province.pk))
+            require(can_request_report(request.user, kind=kind, province_id=target.province.pk, obj=target.obj))
             return form, target
     except services.DocumentUnavailable:
         raise Http404("เอกสารนี้ยังไม่พร้อม") from None

@@ -23,5 +23,5 @@ def report_button(context, kind, obj=None, province=None, fiscal_year=None):
     else:
         province_id = getattr(province, "pk", None)
         fields = {"province": getattr(province, "code", ""), "fiscal_year": fiscal_year or ""}
-    allowed = bool(can_request_report(user, kind=kind, province_id=province_id))
+    allowed = bool(can_request_report(user, kind=kind, province_id=province_id, obj=obj))
     return {"allowed": allowed, "kind": kind, "label": ReportKind(kind).label, "fields": fields}

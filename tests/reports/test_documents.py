@@ -8,6 +8,7 @@ from committees.choices import Role
 from committees.models import Member
 from reports import services
 from reports.choices import JobState, ReportKind
+from reports.models import ReportJob
 from tests.reports.helpers import add_meeting, pdf_text, read_file, squeeze
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +84,61 @@ def test_annual_report_has_plan_situation_and_charts(world, django_capture_on_co
     assert squeeze("คดีแสวงประโยชน์ทางเพศ: 7") in text
     assert squeeze("ความก้าวหน้าเทียบเป้าหมายรายด้าน") in text
     assert squeeze("ยังไม่มีข้อมูลการประชุม") not in text  # the plan counts as data
+
+
+def test_proposal_form_has_budget_table_and_amount_in_words(world, django_capture_on_commit_callbacks):
+    from fundproposals.choices import ProposalState
+    from tests.fundproposals.helpers import complete_proposal
+
+    proposal = complete_proposal(world, state=ProposalState.SUBMITTED)
+    text = squeeze(_build(world, ReportKind.PROPOSAL, proposal, django_capture_on_commit_callbacks))
+    for needle in (
+        "แบบกปค.01",
+        proposal.code,
+        "โครงการอบรมสร้างความตระหนักรู้การป้องกันการค้ามนุษย์",
+        "[/]ด้านการป้องกันปัญหาการค้ามนุษย์",
+        "[]ด้านการดำเนินคดีและบังคับใช้กฎหมาย",
+        "ขอรับการสนับสนุนจากกองทุน150,000.00บาท(หนึ่งแสนห้าหมื่นบาทถ้วน)",
+        "ค่าอาหารและอาหารว่าง150,000.00",
+        "รวมทั้งสิ้น(หนึ่งแสนเจ็ดหมื่นบาทถ้วน)170,000.00",
+        "ตั้งแต่วันที่1มกราคม2567ถึงวันที่30มิถุนายน2567",
+    ):
+        assert squeeze(needle) in text, needle
+
+
+def test_proposer_prints_own_proposal_only(world, client_for, django_capture_on_commit_callbacks):
+    from fundproposals.choices import ProposalState
+    from tests.fundproposals.helpers import complete_proposal
+
+    own = complete_proposal(world, state=ProposalState.SUBMITTED)
+    other = complete_proposal(world, province=world.other, state=ProposalState.SUBMITTED)
+    proposer = client_for(world.users[Role.PROPOSER])
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = proposer.post("/reports/request/proposal/", {"object": own.pk})
+    assert resp.status_code == 302
+    job = ReportJob.objects.get()
+    assert proposer.get(f"/reports/jobs/{job.pk}/download/").status_code == 200
+    assert proposer.post("/reports/request/proposal/", {"object": other.pk}).status_code == 404
+    assert client_for(world.other_users[Role.PROPOSER]).get(f"/reports/jobs/{job.pk}/download/").status_code == 404
+
+
+def test_annual_and_national_reports_count_proposals_by_pillar(world, django_capture_on_commit_callbacks):
+    from fundproposals.choices import ProposalState
+    from tests.fundproposals.helpers import complete_proposal
+
+    complete_proposal(world, state=ProposalState.SUBMITTED, fiscal_year=2567)
+    complete_proposal(world, state=ProposalState.DRAFT, fiscal_year=2567)  # drafts are not counted
+    annual = services.target_for(ReportKind.ANNUAL_PROVINCE, province=world.own, fiscal_year=2567)
+    national = services.target_for(ReportKind.NATIONAL_SUMMARY, fiscal_year=2567)
+    with django_capture_on_commit_callbacks(execute=True):
+        a, _ = services.request_report(actor=world.users[Role.CHAIR], target=annual)
+        n, _ = services.request_report(actor=world.users[Role.NATIONAL], target=national)
+    a.refresh_from_db()
+    n.refresh_from_db()
+    assert a.state == n.state == JobState.READY, (a.failure_reason, n.failure_reason)
+    text = squeeze(pdf_text(read_file(a)))
+    assert squeeze("รวม 1 โครงการ ขอรับการสนับสนุน 150,000.00 บาท") in text
+    assert squeeze("จำนวนข้อเสนอโครงการตามสถานะ") in text
+    text = squeeze(pdf_text(read_file(n)))
+    assert squeeze("11 สมุทรปราการ: กลุ่ม -") in text
+    assert squeeze("โครงการ 1 ขอ 150,000 อนุมัติ 0 บาท · รายด้าน (ขอ/อนุมัติ) ป้องกัน 150,000/0") in text
