@@ -76,8 +76,9 @@ def can_record_attendance(user, meeting) -> Verdict:
 
 
 def can_record_resolution(user, meeting) -> Verdict:
-    if not (v := can_manage_meeting(user, meeting)):
-        return v
+    """Secretariat, and the chair (closing a vote resolves the item), while the minutes are not adopted."""
+    if not user.access.has(meeting.subcommittee.province_id, Role.SECRETARIAT, Role.CHAIR):
+        return deny("เฉพาะฝ่ายเลขานุการหรือประธานเท่านั้นที่บันทึกมติที่ประชุมได้")
     if meeting.state == MeetingState.ADOPTED:
         return deny("รายงานการประชุมรับรองแล้ว แก้ไขมติไม่ได้")
     if meeting.state not in RESOLUTION_STATES:

@@ -179,3 +179,22 @@ def test_scheduled_meeting_cannot_be_held_before_its_time(world):
     with pytest.raises(TransitionRefused):
         services.fire_transition(actor=world.users["secretariat"], meeting=m, name="hold")
     assert at(3) > m.created_at
+
+
+def test_chair_may_record_a_resolution_but_a_member_may_not(world):
+    m = held(world)
+    item = services.add_agenda_item(
+        actor=world.users["secretariat"], meeting=m, section_type=SectionType.FOR_CONSIDERATION, title="โครงการ"
+    )
+    services.record_resolution(
+        actor=world.users["chair"], agenda_item=item, outcome=ResolutionOutcome.APPROVED, text="เห็นชอบ"
+    )
+    with pytest.raises(PermissionDenied):
+        services.record_resolution(
+            actor=world.users["member"], agenda_item=item, outcome=ResolutionOutcome.APPROVED, text="x"
+        )
+    with pytest.raises(PermissionDenied):
+        services.record_resolution(
+            actor=world.other_users["chair"], agenda_item=item, outcome=ResolutionOutcome.APPROVED, text="x"
+        )
+    assert Resolution.objects.get(agenda_item=item).text == "เห็นชอบ"
