@@ -88,7 +88,7 @@ class Rendered:
     pages: int
 
 
-def html_to_pdf(html: str, *, strict: bool = True) -> Rendered:
+def html_to_pdf(html: str, *, strict: bool = True, **pdf_options) -> Rendered:
     """Render ``html``; with ``strict`` an image that cannot be read fails the document."""
     fonts.prepared_fonts()
     fetcher = SafeURLFetcher()
@@ -97,7 +97,7 @@ def html_to_pdf(html: str, *, strict: bool = True) -> Rendered:
     wp_logger.addHandler(handler)
     try:
         document = weasyprint.HTML(string=html, base_url=str(stylesheet_path().parent), url_fetcher=fetcher).render()
-        pdf = document.write_pdf()
+        pdf = document.write_pdf(**pdf_options)
     finally:
         wp_logger.removeHandler(handler)
     broken = [m for m in handler.messages if "image" in m.lower()]
