@@ -92,7 +92,7 @@ def _activity_sum(field: str):
     )
 
 
-def plan_list(user, *, fiscal_year: int | None = None) -> QuerySet[ActionPlan]:
+def plan_list(user, *, fiscal_year: int | None = None, province: Province | None = None) -> QuerySet[ActionPlan]:
     """Live revisions (not superseded) the user may read, with their activity count, budget and risk group."""
     activities = Activity.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
     qs = (
@@ -109,6 +109,8 @@ def plan_list(user, *, fiscal_year: int | None = None) -> QuerySet[ActionPlan]:
     )
     if fiscal_year:
         qs = qs.filter(fiscal_year=fiscal_year)
+    if province is not None:
+        qs = qs.filter(subcommittee__province=province)
     return qs
 
 
@@ -166,11 +168,12 @@ def activities_with_progress(plan: ActionPlan, today: dt.date | None = None) -> 
             due_scaled=F("target_quantity") * F("ended_scheduled"),
         )
         .annotate(
+            due_now=F("due_scaled") / F("scheduled"),
             is_late=Case(
                 When(Q(ended_scheduled__gt=0) & Q(achieved_scaled__lt=F("due_scaled")), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
-            )
+            ),
         )
         .prefetch_related(
             Prefetch(
@@ -311,7 +314,7 @@ def approving_resolutions(doc) -> QuerySet:
 # --- Situation reports ---------------------------------------------------------------------------
 
 
-def report_list(user, *, year: int | None = None) -> QuerySet[SituationReport]:
+def report_list(user, *, year: int | None = None, province: Province | None = None) -> QuerySet[SituationReport]:
     qs = (
         _visible(SituationReport.objects.exclude(state=DocState.SUPERSEDED), user)
         .select_related("subcommittee__province")
@@ -319,6 +322,8 @@ def report_list(user, *, year: int | None = None) -> QuerySet[SituationReport]:
     )
     if year:
         qs = qs.filter(year=year)
+    if province is not None:
+        qs = qs.filter(subcommittee__province=province)
     return qs
 
 

@@ -20,7 +20,7 @@ from actionplans.permissions import (
 from actionplans.workflow import DOCUMENT_WORKFLOW
 from committees.choices import Role
 from committees.models import Subcommittee
-from committees.selectors import province_by_code
+from committees.selectors import province_by_code, visible_provinces
 from core import uploads
 from core.forms import check_fiscal_year
 from core.permissions import require
@@ -64,16 +64,25 @@ def _error_messages(exc: Exception) -> list[str]:
 # --- Plans ---------------------------------------------------------------------------------------
 
 
+def _province_param(request):
+    """The ``province`` filter: a province the user may read; another's code is the same 404 as an unknown one."""
+    code = request.GET.get("province")
+    return province_by_code(request.user, code) if code else None
+
+
 def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
-    plans = selectors.plan_list(request.user, fiscal_year=fiscal_year)
+    province = _province_param(request)
+    plans = selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province)
     return render(
         request,
         "actionplans/plan_list.html",
         {
             "plans": plans,
             "fiscal_year": fiscal_year,
+            "province": province,
+            "provinces": visible_provinces(request.user),
             "years": _years(),
             "preparable": _preparable_subcommittees(request.user),
             "can_view_status": bool(can_view_national_status(request.user)),
@@ -334,12 +343,16 @@ def report_revise(request, pk):
 def report_list(request):
     require(can_list_documents(request.user))
     year = _int_param(request, "year")
+    province = _province_param(request)
     return render(
         request,
         "actionplans/report_list.html",
         {
-            "reports": selectors.report_list(request.user, year=year),
+            "reports": selectors.report_list(request.user, year=year, province=province),
             "year": year,
+            "years": _years(),
+            "province": province,
+            "provinces": visible_provinces(request.user),
             "preparable": _preparable_subcommittees(request.user),
         },
     )

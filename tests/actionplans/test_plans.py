@@ -198,3 +198,23 @@ def test_quarter_ends_and_due_dates():
     assert selectors.quarter_end(2567, 4) == dt.date(2024, 9, 30)
     assert selectors.due_date(2567, "12-31") == dt.date(2023, 12, 31)
     assert selectors.due_date(2567, "03-31") == dt.date(2024, 3, 31)
+
+
+def test_list_filters_by_province_within_scope(world, client_for):
+    helpers.plan(world)
+    helpers.plan(world, sc=world.other_sc)
+    national = client_for(world.users[Role.NATIONAL])
+    page = national.get(f"/plans/?province={world.other.code}").content.decode()
+    assert "ยะลา ประจำปีงบประมาณ" in page and "สมุทรปราการ ประจำปีงบประมาณ" not in page
+    member = client_for(world.users[Role.MEMBER])
+    assert member.get(f"/plans/?province={world.other.code}").status_code == 404
+    assert member.get(f"/plans/situation/?province={world.other.code}").status_code == 404
+    page = member.get(f"/plans/?province={world.own.code}&fiscal_year=2567").content.decode()
+    assert "สมุทรปราการ ประจำปีงบประมาณ 2567" in page and "ยะลา" not in page
+
+
+def test_plan_page_says_what_is_late(world, client_for):
+    plan = helpers.plan(world, fiscal_year=2566)  # FY 2566 has ended: every quarter is due
+    page = client_for(world.users[Role.CHAIR]).get(f"/plans/{plan.pk}/").content.decode()
+    assert 'data-testid="late"' in page and "ควรได้อย่างน้อย 4 รุ่น" in page
+    assert 'data-testid="total-late" class="text-danger">1<' in page
