@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -22,7 +23,7 @@ def _job_flags(user, job) -> dict:
 @require_GET
 def report_list(request):
     jobs = Paginator(selectors.jobs_for(request.user), 50).get_page(request.GET.get("page"))
-    years = list(range(current_fiscal_year() - 4, current_fiscal_year() + 1))[::-1]
+    years = list(range(settings.FISCAL_YEAR_MIN, min(current_fiscal_year(), settings.FISCAL_YEAR_MAX) + 1))[::-1]
     return render(
         request,
         "reports/list.html",
