@@ -367,7 +367,8 @@ class StatusRow:
 def national_status(fiscal_year: int, today: dt.date | None = None) -> tuple[list[StatusRow], dict]:
     """Every province for a fiscal year: approved plan? approved report (of the year before)? late?
 
-    One query: each province annotated with its latest live plan and report by subqueries.
+    Two queries: each province annotated with its latest live plan and report by subqueries, and the
+    counts aggregated by the database.
     """
     today = today or timezone.localdate()
     report_year = fiscal_year - 1
@@ -406,14 +407,19 @@ def national_status(fiscal_year: int, today: dt.date | None = None) -> tuple[lis
         )
         for p in qs
     ]
+    plans_late_possible = today > plan_due
+    reports_late_possible = today > report_due
+    counts = qs.order_by().aggregate(
+        provinces=Count("pk"),
+        plans_approved=Count("pk", filter=Q(plan_approved=True)),
+        plans_missing=Count("pk", filter=Q(plan_id__isnull=True)),
+        reports_approved=Count("pk", filter=Q(report_approved=True)),
+        reports_missing=Count("pk", filter=Q(report_id__isnull=True)),
+    )
     summary = {
-        "provinces": len(rows),
-        "plans_approved": sum(r.plan_approved for r in rows),
-        "plans_missing": sum(r.plan_id is None for r in rows),
-        "plans_late": sum(r.plan_late for r in rows),
-        "reports_approved": sum(r.report_approved for r in rows),
-        "reports_missing": sum(r.report_id is None for r in rows),
-        "reports_late": sum(r.report_late for r in rows),
+        **counts,
+        "plans_late": counts["provinces"] - counts["plans_approved"] if plans_late_possible else 0,
+        "reports_late": counts["provinces"] - counts["reports_approved"] if reports_late_possible else 0,
         "plan_due": plan_due,
         "report_due": report_due,
         "report_year": report_year,
