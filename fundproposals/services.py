@@ -171,7 +171,7 @@ def update_proposal(
     Lists given replace the draft's rows; the submitted versions are kept as revisions.
     """
     with transaction.atomic():
-        locked = Proposal.objects.select_for_update().select_related("province").get(pk=proposal.pk)
+        locked = Proposal.objects.select_for_update(of=("self",)).select_related("province").get(pk=proposal.pk)
         verdict = can_edit_proposal(actor, locked)
         if not verdict:
             raise PermissionDenied(verdict.reason)
@@ -542,7 +542,7 @@ def close_ballot(*, actor, ballot_id: int, casting_vote: str = "", recommended_a
     """
     with transaction.atomic():
         proposal_id = Ballot.objects.values_list("proposal_id", flat=True).get(pk=ballot_id)
-        proposal = Proposal.objects.select_for_update().select_related("province").get(pk=proposal_id)
+        proposal = Proposal.objects.select_for_update(of=("self",)).select_related("province").get(pk=proposal_id)
         ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
         ballot.proposal = proposal
         if ballot.state != BallotState.OPEN:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils import timezone
 
 from committees.choices import Role
@@ -77,7 +78,8 @@ def complete_proposal(
     ):
         BudgetLine.objects.create(proposal=p, order=i, item=item, amount=Decimal(amount))
     if state != ProposalState.DRAFT:
-        p.code = services.next_project_code(province, p.fiscal_year)
+        with transaction.atomic():
+            p.code = services.next_project_code(province, p.fiscal_year)
         p.revision = 1
         p.received_on = timezone.localdate()
         p.state = state
