@@ -198,6 +198,18 @@ class MinutesForm(forms.Form):
                 label="มติที่ประชุม", required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
+    def _clean_time(self, name):
+        value = self.cleaned_data.get(name, "").strip()
+        if value and not _TIME.match(value):
+            raise forms.ValidationError("กรุณากรอกเวลาเป็น ชช.นน เช่น 13.30")
+        return value.replace(":", ".").removesuffix("น.").strip()
+
+    def clean_start_time(self):
+        return self._clean_time("start_time")
+
+    def clean_end_time(self):
+        return self._clean_time("end_time")
+
     @staticmethod
     def initial_from(content, version):
         data = {k: content.get(k, "") for k in ("start_time", "opening", "end_time")}

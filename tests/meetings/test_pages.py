@@ -528,3 +528,15 @@ def test_readers_cannot_write(world, client_for):
         == 404
     )
     assert not Resolution.objects.exists()
+
+
+def test_minutes_times_are_checked_and_the_text_kept(world, client_for):
+    m = held(world)
+    c = client_for(world.users["secretariat"])
+    resp = c.post(f"/meetings/{m.pk}/minutes/edit/", {"version": 0, "start_time": "บ่ายโมงครึ่ง", "opening": "เปิดประชุม"})
+    html = resp.content.decode()
+    assert "กรุณากรอกเวลาเป็น ชช.นน เช่น 13.30" in html and "เปิดประชุม" in html
+    assert not Minutes.objects.filter(meeting=m, version__gt=0).exists()
+    c.post(f"/meetings/{m.pk}/minutes/edit/", {"version": 0, "start_time": "13:30 น.", "end_time": "16.00"})
+    assert Minutes.objects.get(meeting=m).content["start_time"] == "13.30"
+    assert selectors.minutes_document(m).start_time == "13.30 น."
