@@ -46,13 +46,13 @@ def can_revise_document(user, doc, *, has_open_revision: bool) -> Verdict:
     return ALLOW
 
 
-def can_record_progress(user, plan) -> Verdict:
-    """Quarterly progress goes on the plan's live revision (not a superseded one)."""
+def can_record_progress(user, plan, *, has_newer_revision: bool = False) -> Verdict:
+    """Quarterly progress goes on the plan's latest revision (a new revision carries earlier progress over)."""
     verdict = can_prepare_documents(user, plan.subcommittee)
     if not verdict:
         return verdict
-    if plan.state == DocState.SUPERSEDED:
-        return deny("ฉบับนี้มีฉบับปรับปรุงแทนแล้ว ให้บันทึกผลในฉบับปัจจุบัน")
+    if plan.state == DocState.SUPERSEDED or has_newer_revision:
+        return deny("ฉบับนี้มีฉบับปรับปรุงแล้ว ให้บันทึกผลในฉบับล่าสุด")
     return ALLOW
 
 

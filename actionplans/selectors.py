@@ -271,6 +271,14 @@ def has_open_revision(doc) -> bool:
     )
 
 
+def has_newer_revision(doc) -> bool:
+    return (
+        type(doc)
+        ._default_manager.filter(subcommittee_id=doc.subcommittee_id, revision__gt=doc.revision, **doc.period_filter())
+        .exists()
+    )
+
+
 def activity_for_user(user, pk: int) -> Activity:
     act = Activity.objects.select_related("plan__subcommittee__province").filter(pk=pk).first()
     if act is None or not can_view_document(user, act.plan):

@@ -242,7 +242,10 @@ def record_progress(
         raise ValidationError("ไตรมาสต้องเป็น 1 ถึง 4")
     with transaction.atomic():
         plan = ActionPlan.objects.select_for_update().select_related("subcommittee__province").get(pk=activity.plan_id)
-        _check(can_record_progress(actor, plan))
+        newer = ActionPlan.objects.filter(
+            subcommittee_id=plan.subcommittee_id, fiscal_year=plan.fiscal_year, revision__gt=plan.revision
+        ).exists()
+        _check(can_record_progress(actor, plan, has_newer_revision=newer))
         progress = Progress.objects.select_for_update().filter(activity_id=activity.pk, quarter=quarter).first()
         before = audit.snapshot(progress, PROGRESS_FIELDS) if progress else {}
         progress = progress or Progress(activity_id=activity.pk, quarter=quarter)

@@ -139,7 +139,9 @@ def plan_detail(request, pk):
             "revisions": selectors.revisions_of(plan),
             "quarters": Quarter.choices,
             "can_edit": bool(can_edit_document(user, plan)),
-            "can_record_progress": bool(can_record_progress(user, plan)),
+            "can_record_progress": bool(
+                can_record_progress(user, plan, has_newer_revision=selectors.has_newer_revision(plan))
+            ),
             "can_revise": bool(can_revise_document(user, plan, has_open_revision=open_revision)),
             "transitions": DOCUMENT_WORKFLOW.available(plan, roles) if roles & {Role.SECRETARIAT} else [],
         },
@@ -185,7 +187,7 @@ def activity_edit(request, pk):
 def progress_edit(request, pk, quarter):
     activity = selectors.activity_for_user(request.user, pk)
     plan = activity.plan
-    require(can_record_progress(request.user, plan))
+    require(can_record_progress(request.user, plan, has_newer_revision=selectors.has_newer_revision(plan)))
     if quarter not in Quarter.values:
         raise Http404
     existing = activity.progress.filter(quarter=quarter).prefetch_related("attachments").first()

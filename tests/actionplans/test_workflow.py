@@ -148,6 +148,8 @@ def test_approved_revision_is_frozen_and_a_new_revision_supersedes_it(world):
     assert second.activities.get(source_activity=act).progress.get(quarter=1).quantity_achieved == 1
     with pytest.raises(PermissionDenied):  # one open revision at a time
         services.revise_plan(actor=sec, plan=first)
+    with pytest.raises(PermissionDenied, match="ฉบับล่าสุด"):  # progress goes on the latest revision
+        services.record_progress(actor=sec, activity=act, quarter=2, done="x", quantity_achieved=1, budget_spent=0)
     services.update_activity(actor=sec, activity=second.activities.get(source_activity=act), name="ชื่อใหม่")
     second = helpers.approve(second, world)
     first.refresh_from_db()
