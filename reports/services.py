@@ -124,7 +124,11 @@ def _fail(job_id: int, reason: str) -> ReportJob:
 
 def build_report(*, job_id: int) -> ReportJob | None:
     """Build one job's PDF. Transient database errors propagate (the task retries); anything
-    else fails this job with a Thai reason and returns, so the worker goes on with the next."""
+    else fails this job with a Thai reason and returns, so the worker goes on with the next.
+
+    The job keeps the fingerprint taken when it was asked for: if the data changed since,
+    the file is newer than its fingerprint and the next request simply builds again.
+    """
     with transaction.atomic():
         job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.state in (JobState.READY, JobState.FAILED):
@@ -145,8 +149,9 @@ def build_report(*, job_id: int) -> ReportJob | None:
     try:
         doc = document_for(job.kind)
         target = target_of_job(job)
-        print_ = doc.fingerprint(target)
-        rendered = render_template_to_pdf(doc.template, {**doc.context(target), "title": job.title, "job": job})
+        rendered = render_template_to_pdf(
+            doc.template, {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()}
+        )
     except (OperationalError, InterfaceError):
         raise
     except SoftTimeLimitExceeded:
@@ -167,7 +172,6 @@ def build_report(*, job_id: int) -> ReportJob | None:
         job.state = JobState.READY
         job.pages = rendered.pages
         job.size = len(rendered.pdf)
-        job.fingerprint = print_
         job.failure_reason = ""
         job.finished_at = timezone.now()
         job.full_clean()
