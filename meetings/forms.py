@@ -250,7 +250,13 @@ class MinutesForm(forms.Form):
 
 
 class CommentForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(label="ระเบียบวาระ", queryset=None, required=False, empty_label="— ทั้งฉบับ —")
     text = forms.CharField(label="ข้อความที่ขอแก้ไข", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = items
+        self.fields["agenda_item"].label_from_instance = lambda it: f"{it.number} {it.title}"[:120]
 
 
 class AdoptForm(forms.Form):

@@ -112,6 +112,19 @@ def agenda(meeting: Meeting) -> list[AgendaItem]:
     return sections
 
 
+def agenda_items_flat(meeting: Meeting) -> QuerySet[AgendaItem]:
+    """Every item of the meeting in agenda order (sections then their sub-items), parents loaded."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    return (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("parent")
+        .annotate(section_order=Coalesce(F("parent__order"), F("order")))
+        .order_by("section_order", F("parent_id").asc(nulls_first=True), "order")
+    )
+
+
 def current_members(meeting: Meeting) -> list[Member]:
     """Members whose term covers the meeting's date, in seating order."""
     day = timezone.localtime(meeting.starts_at).date()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -422,12 +425,17 @@ def minutes(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     record = selectors.minutes_of(meeting)
     can_comment = bool(perms.can_comment_minutes(request.user, meeting))
-    form = CommentForm(request.POST or None)
+    form = CommentForm(request.POST or None, items=selectors.agenda_items_flat(meeting))
     if request.method == "POST":
         require(perms.can_comment_minutes(request.user, meeting))
         if form.is_valid():
             try:
-                services.comment_on_minutes(actor=request.user, meeting=meeting, text=form.cleaned_data["text"])
+                services.comment_on_minutes(
+                    actor=request.user,
+                    meeting=meeting,
+                    text=form.cleaned_data["text"],
+                    agenda_item=form.cleaned_data["agenda_item"],
+                )
             except ValidationError as exc:
                 _form_errors(form, exc)
             else:
@@ -479,7 +487,9 @@ def minutes_edit(request, pk):
                 if request.htmx:
                     return _autosave_status(request, saved=saved)
                 messages.success(request, f"บันทึกรายงานการประชุมฉบับที่ {saved.version} แล้ว")
-                return redirect("meetings:minutes-edit", pk=meeting.pk)
+                anchor = request.POST.get("anchor", "")
+                url = reverse("meetings:minutes-edit", args=[meeting.pk])
+                return redirect(f"{url}#{anchor}" if re.fullmatch(r"i\d+", anchor) else url)
         elif request.htmx:
             return _autosave_status(request, error="บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง")
     else:

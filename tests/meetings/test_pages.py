@@ -11,7 +11,7 @@ from django.utils import timezone
 from core import thaidate
 from meetings import selectors, services
 from meetings.choices import AdoptionMethod, AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
-from meetings.models import AgendaPaper, Attendance, Meeting, Minutes, MinutesVersion, Resolution
+from meetings.models import AgendaPaper, Attendance, Meeting, Minutes, MinutesComment, MinutesVersion, Resolution
 from tests.harness import assert_constant_queries
 from tests.meetings.helpers import at, held, schedule
 
@@ -540,3 +540,24 @@ def test_minutes_times_are_checked_and_the_text_kept(world, client_for):
     c.post(f"/meetings/{m.pk}/minutes/edit/", {"version": 0, "start_time": "13:30 น.", "end_time": "16.00"})
     assert Minutes.objects.get(meeting=m).content["start_time"] == "13.30"
     assert selectors.minutes_document(m).start_time == "13.30 น."
+
+
+def test_member_comments_on_an_item_and_the_editor_returns_to_it(world, client_for):
+    sec = world.users["secretariat"]
+    m = held(world)
+    item = services.add_agenda_item(actor=sec, meeting=m, section_type=SectionType.FOR_CONSIDERATION, title="แผน")
+    c = client_for(sec)
+    resp = c.post(f"/meetings/{m.pk}/minutes/edit/", {"version": 0, "anchor": f"i{item.pk}"})
+    assert resp["Location"].endswith(f"/minutes/edit/#i{item.pk}")
+    resp = c.post(f"/meetings/{m.pk}/minutes/edit/", {"version": 1, "anchor": "javascript:alert(1)"})
+    assert resp["Location"].endswith("/minutes/edit/")
+    services.fire_transition(actor=sec, meeting=m, name="circulate")
+    member = client_for(world.users["member"])
+    assert f'value="{item.pk}"' in member.get(f"/meetings/{m.pk}/minutes/").content.decode()
+    member.post(f"/meetings/{m.pk}/minutes/", {"agenda_item": item.pk, "text": "ขอแก้ตัวเลข"})
+    comment = MinutesComment.objects.get()
+    assert (comment.agenda_item, comment.version_number, comment.author) == (item, 2, world.users["member"])
+    assert "ระเบียบวาระที่ 5.1" in member.get(f"/meetings/{m.pk}/minutes/").content.decode()
+    # a viewer reads the minutes but may not comment
+    resp = client_for(world.users["viewer"]).post(f"/meetings/{m.pk}/minutes/", {"text": "x"})
+    assert resp.status_code == 404 and MinutesComment.objects.count() == 1
