@@ -59,6 +59,8 @@ def _target_from(request, kind, data):
         if province is None:
             raise Http404("ไม่พบจังหวัด")
     require(can_request_report(request.user, kind=kind, province_id=province.pk if province else None))
+    if request.method == "GET" and not data.get("fiscal_year"):
+        return ReportRequestForm(initial=data.dict(), needs_year=True), None  # ask for the year first
     if not form.is_valid():
         return form, None
     try:

@@ -130,3 +130,12 @@ def test_list_queries_do_not_grow(world, client_for, role):
 def test_job_page_queries_are_constant(world, client_for):
     job = ready_job(world.own, world.users[Role.CHAIR])
     assert_constant_queries(client_for(world.users[Role.CHAIR]), f"/reports/jobs/{job.pk}/", _grow_jobs(world))
+
+
+def test_request_page_asks_for_the_year_then_posts(world, client_for):
+    chair = client_for(world.users[Role.CHAIR])
+    page = chair.get("/reports/request/annual_province/?province=11")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="fiscal_year"' in html and 'value="11"' in html and "invalid-feedback" not in html
+    assert client_for(world.users[Role.CHAIR]).get("/reports/request/annual_province/?province=95").status_code == 404
