@@ -32,6 +32,16 @@ def _link(name: str, meeting) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, args=[meeting.pk])
 
 
+def _agenda_lines(meeting) -> list[str]:
+    from meetings.selectors import agenda_document
+
+    doc = agenda_document(meeting)
+    lines = [doc.title]
+    for entry in doc.entries:
+        lines.append(f"{'' if entry.is_section else '    '}{entry.number} {entry.title}")
+    return [*lines, ""]
+
+
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def send_invitations(meeting_id: int) -> int:
     """E-mail every current member with an address an invitation and the .ics; returns how many were sent.
@@ -53,6 +63,7 @@ def send_invitations(meeting_id: int) -> int:
             *([f"ประชุมออนไลน์: {meeting.online_link}"] if meeting.online_link and not cancelled else []),
             *([f"เหตุที่ยกเลิก: {meeting.cancelled_reason}"] if cancelled else []),
             "",
+            *([] if cancelled else _agenda_lines(meeting)),
             f"ระเบียบวาระและเอกสารประกอบ: {_link('meetings:detail', meeting)}",
             "",
             f"ฝ่ายเลขานุการ {meeting.subcommittee.secretariat_office}",

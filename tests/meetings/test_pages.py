@@ -72,6 +72,7 @@ def test_invitations_send_ics_to_members(world, client_for, django_capture_on_co
     assert len(mail.outbox) == 6  # every seat in the world has an address
     msg = mail.outbox[0]
     assert m.label in msg.subject
+    assert "ระเบียบวาระที่ 2 เรื่องรับรองรายงานการประชุมครั้งที่แล้ว" in msg.body
     name, content, mimetype = msg.attachments[0]
     assert name.endswith(".ics") and mimetype.startswith("text/calendar")
     text = content.decode() if isinstance(content, bytes) else content
