@@ -199,3 +199,32 @@ def test_a_redelivered_message_for_a_finished_job_does_nothing(world, django_cap
     services.build_report(job_id=job.pk)
     job.refresh_from_db()
     assert (job.state, job.attempts, job.file.name) == before
+
+
+def test_a_transient_database_error_is_retried(world, django_capture_on_commit_callbacks, monkeypatch):
+    from django.db import OperationalError
+
+    from reports.documents import annual
+
+    calls = {"n": 0}
+    original = annual.AnnualProvince.context
+
+    def flaky(self, target):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return original(self, target)
+
+    monkeypatch.setattr(annual.AnnualProvince, "context", flaky)
+    from celery.exceptions import Retry
+
+    from reports.tasks import build_report
+
+    with pytest.raises(Retry), django_capture_on_commit_callbacks(execute=True):
+        job, _ = services.request_report(actor=world.users["chair"], target=_annual(world))
+    job = ReportJob.objects.get()
+    assert job.state == JobState.BUILDING and job.attempts == 1  # the retry is scheduled, nothing failed
+    build_report.apply(args=[job.pk])  # the retried message arrives
+    job.refresh_from_db()
+    assert calls["n"] == 2
+    assert job.state == JobState.READY and job.attempts == 2
