@@ -654,7 +654,7 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
         raise ValidationError("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้")
     _require(perms.can_edit_minutes(actor, meeting))
     with transaction.atomic():
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        locked_meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         minutes, _ = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
         minutes = Minutes.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=minutes.pk)
         if minutes.adopted_on:
@@ -695,9 +695,9 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
             province=_province(meeting),
             changes={"version": [base_version, minutes.version]},
         )
+        if locked_meeting.state == MeetingState.HELD:
+            fire_transition(actor=actor, meeting=locked_meeting, name="draft_minutes")
     meeting.refresh_from_db()
-    if meeting.state == MeetingState.HELD:
-        fire_transition(actor=actor, meeting=meeting, name="draft_minutes")
     return minutes
 
 
