@@ -164,9 +164,13 @@ def open_ballot(proposal: Proposal) -> Ballot | None:
 def ballot_for(user, pk: int) -> Ballot:
     """One ballot whose proposal the user may see; otherwise 404."""
     try:
-        ballot = Ballot.objects.select_related(
-            "proposal__province", "agenda_item__meeting__subcommittee", "agenda_item__parent"
-        ).get(pk=pk)
+        ballot = (
+            Ballot.objects.select_related(
+                "proposal__province", "agenda_item__meeting__subcommittee", "agenda_item__parent"
+            )
+            .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("member")))
+            .get(pk=pk)
+        )
     except (Ballot.DoesNotExist, ValueError):
         raise Http404("ไม่พบการลงมติ") from None
     from fundproposals.permissions import can_view_proposal

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core import audit
+from core import audit, thaidate
 from core.workflow import fire
 from fundproposals import selectors
 from fundproposals.choices import (
@@ -107,6 +107,11 @@ class CastingVoteNeeded(ValidationError):
         self.tally = tally
         labels = " และ ".join(Decision(d).label for d in tally.leading)
         super().__init__(f"คะแนนเสียงเท่ากัน ({labels}) ประธานต้องออกเสียงชี้ขาด")
+
+
+def project_name(proposal: Proposal) -> str:
+    """``โครงการ…`` once, whether or not the title already starts with the word."""
+    return proposal.title if proposal.title.startswith("โครงการ") else f"โครงการ{proposal.title}"
 
 
 def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None = None) -> Proposal:
@@ -383,7 +388,7 @@ def table(*, actor, proposal: Proposal, meeting) -> Proposal:
             actor=actor,
             meeting=meeting,
             section_type=SectionType.FOR_CONSIDERATION,
-            title=f"พิจารณาโครงการ{locked.title} ({locked.code}) ขอรับการสนับสนุนจากกองทุน"[:500],
+            title=f"พิจารณา{project_name(locked)} ({locked.code}) ขอรับการสนับสนุนจากกองทุน"[:500],
             description=(
                 f"{locked.organisation} เสนอโครงการตามแบบ {settings.FUND_FORM_CODE} "
                 f"ขอรับการสนับสนุนจากกองทุนเพื่อการป้องกันและปราบปรามการค้ามนุษย์ {money(locked.requested_amount)}"
@@ -427,7 +432,7 @@ def circulate(*, actor, proposal: Proposal, deadline: dt.datetime) -> Ballot:
             actor=actor,
             proposal_pk=proposal.pk,
             name="circulate",
-            context={"deadline": deadline, "reason": f"ลงมติได้ถึง {deadline:%Y-%m-%d %H:%M}"},
+            context={"deadline": deadline, "reason": f"ลงมติได้ถึง {thaidate.format_datetime(deadline)}"},
         )
         return _new_ballot(actor=actor, proposal=locked, mode=BallotMode.CIRCULATION, deadline=deadline)
 
@@ -512,11 +517,11 @@ def _quorum(ballot: Ballot, electorate, counted: list[Vote]):
 
 def _result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) -> str:
     who = (
-        f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {ballot.closed_at:%Y-%m-%d %H:%M})"
+        f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {thaidate.format_datetime(ballot.closed_at)}) "
         if ballot.mode == BallotMode.CIRCULATION
         else "ที่ประชุม"
     )
-    head = f"{who}พิจารณาโครงการ{proposal.title} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
+    head = f"{who}พิจารณา{project_name(proposal)} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
     votes = f"ผลการลงมติ: {tally.text()} (ผู้มีสิทธิ์ลงมติ {ballot.eligible_count} คน องค์ประชุม {q.present}/{q.required} คน)"
     if not q.met:
         return f"{head} แต่องค์ประชุมไม่ครบ (มี {q.present} คน ต้องมีอย่างน้อย {q.required} คน) จึงไม่อาจลงมติได้ {votes}"

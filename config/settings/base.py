@@ -193,6 +193,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs (beat): a lost worker host never leaves a report "building" forever.
 CELERY_BEAT_SCHEDULE = {
     "reports-sweep-stuck": {"task": "reports.tasks.sweep_stuck_reports", "schedule": 300.0},
+    # circulated votes (เวียนมติ) close at their deadline
+    "fundproposals-close-due-ballots": {"task": "fundproposals.tasks.close_due_ballots", "schedule": 60.0},
 }
 
 CACHES = (
