@@ -12,12 +12,19 @@ from reports.permissions import REQUESTERS, can_view_job
 
 
 def jobs_for(user) -> QuerySet[ReportJob]:
-    """Jobs whose documents the user may read: their provinces' and, for national officers, all."""
+    """Jobs whose documents the user may read: their provinces' (a proposer: their own proposals'),
+    and for national officers all."""
     qs = ReportJob.objects.select_related("province", "requested_by")
     access = user.access
     if access.is_national:
         return qs
-    return qs.filter(province_id__in=access.readable_province_ids()).filter(~Q(kind=ReportKind.NATIONAL_SUMMARY))
+    from fundproposals.models import Proposal
+
+    own_proposals = Proposal.objects.filter(proposer_id=user.pk).values("pk")
+    return qs.filter(
+        (Q(province_id__in=access.readable_province_ids()) & ~Q(kind=ReportKind.NATIONAL_SUMMARY))
+        | Q(kind=ReportKind.PROPOSAL, object_id__in=own_proposals)
+    )
 
 
 def job_for(user, pk: int) -> ReportJob:

@@ -139,3 +139,29 @@ def test_request_page_asks_for_the_year_then_posts(world, client_for):
     html = page.content.decode()
     assert 'name="fiscal_year"' in html and 'value="11"' in html and "invalid-feedback" not in html
     assert client_for(world.users[Role.CHAIR]).get("/reports/request/annual_province/?province=95").status_code == 404
+
+
+def test_proposer_sees_only_own_proposal_jobs_in_the_list(world, client_for):
+    from fundproposals.choices import ProposalState
+    from tests.fundproposals.helpers import complete_proposal
+
+    own = complete_proposal(world, state=ProposalState.SUBMITTED)
+    mine = ready_job(world.own, world.users[Role.SECRETARIAT], kind=ReportKind.PROPOSAL)
+    mine.object_id, mine.title = own.pk, "แบบ กปค.01 ของฉัน"
+    mine.save()
+    ready_job(world.own, world.users[Role.CHAIR])  # the annual report: not for proposers
+    html = client_for(world.users[Role.PROPOSER]).get("/reports/").content.decode()
+    assert "แบบ กปค.01 ของฉัน" in html
+    assert "รายงานผลการดำเนินงานประจำปี" not in html.split("เอกสารที่ขอสร้าง")[1]
+
+
+def test_the_sweeper_runs_on_beat_and_the_tasks_are_registered(settings):
+    from config.celery import app
+
+    schedule = settings.CELERY_BEAT_SCHEDULE["reports-sweep-stuck"]
+    assert schedule["task"] == "reports.tasks.sweep_stuck_reports"
+    app.loader.import_default_modules()
+    assert {"reports.tasks.sweep_stuck_reports", "reports.tasks.build_report"} <= set(app.tasks)
+    task = app.tasks["reports.tasks.build_report"]
+    assert task.acks_late and task.reject_on_worker_lost
+    assert task.soft_time_limit < task.time_limit
