@@ -3,8 +3,10 @@
 from rest_framework.routers import DefaultRouter
 
 from committees.api import ProvinceViewSet
+from fundproposals.api import ProposalViewSet
 
 router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
+router.register("proposals", ProposalViewSet, basename="proposal")
 
 urlpatterns = router.urls

@@ -16,7 +16,7 @@ from tests.harness import check_page
 
 # Framework pages that are not about any province's data.
 NOT_IN_MATRIX = {"login", "logout", "set_language", "api-schema", "api-docs"}
-NOT_IN_MATRIX_PREFIXES = ("admin:", "api-root", "province-")  # the API has its own scope tests
+NOT_IN_MATRIX_PREFIXES = ("admin:", "api-root", "province-", "proposal-")  # the API has its own scope tests
 
 
 def _all_pages():

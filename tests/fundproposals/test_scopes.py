@@ -119,3 +119,37 @@ def test_ballot_pages_cost_does_not_grow_with_votes(world, client_for):
 
     assert_constant_queries(c, f"/proposals/ballots/{ballot.pk}/close/", grow)
     assert_constant_queries(c, f"/proposals/ballots/{ballot.pk}/", grow)
+
+
+def test_api_lists_the_callers_scope_with_money_as_decimal_strings(world, client_for):
+    mine = complete_proposal(world, title="โครงการของฉัน", state=ProposalState.SUBMITTED, requested="150000.50")
+    complete_proposal(world, owner=_second_proposer(world), title="ของผู้อื่น")
+    complete_proposal(world, province=world.other, title="ของยะลา")
+    data = client_for(world.users[Role.PROPOSER]).get("/api/v1/proposals/").json()
+    assert [r["title"] for r in data["results"]] == ["โครงการของฉัน"]
+    row = data["results"][0]
+    assert row["requested_amount"] == "150000.50" and row["code"] == mine.code and row["pillars"] == ["prevention"]
+    titles = {r["title"] for r in client_for(world.users[Role.NATIONAL]).get("/api/v1/proposals/").json()["results"]}
+    assert titles == {"โครงการของฉัน", "ของผู้อื่น", "ของยะลา"}
+    viewer = client_for(world.users[Role.VIEWER]).get("/api/v1/proposals/").json()
+    assert {r["title"] for r in viewer["results"]} == {"โครงการของฉัน", "ของผู้อื่น"}
+
+
+def test_api_list_cost_does_not_grow(world, client_for):
+    c = client_for(world.users[Role.NATIONAL])
+
+    def grow(n):
+        from fundproposals.models import Proposal
+
+        while Proposal.objects.count() < n:
+            complete_proposal(world)
+
+    assert_constant_queries(c, "/api/v1/proposals/", grow)
+
+
+def test_api_refuses_anonymous_and_hides_other_provinces(world, client_for):
+    other = complete_proposal(world, province=world.other, title="ของยะลา")
+    assert client_for(None).get("/api/v1/proposals/").status_code in (401, 403)
+    for role in (Role.SECRETARIAT, Role.MEMBER, Role.VIEWER, Role.PROPOSER, Role.CHAIR):
+        assert client_for(world.users[role]).get(f"/api/v1/proposals/{other.pk}/").status_code == 404
+    assert client_for(world.users[Role.NATIONAL]).get(f"/api/v1/proposals/{other.pk}/").status_code == 200
