@@ -356,6 +356,8 @@ def add_review(
         with transaction.atomic():
             review.full_clean(validate_constraints=False)
             review.save()
+            if has_conflict and proposal.agenda_item_id:
+                _carry_conflicts(actor=actor, proposal=proposal, agenda_item=proposal.agenda_item)
             audit.record(
                 actor=actor,
                 action="proposal.review",
@@ -395,6 +397,7 @@ def table(*, actor, proposal: Proposal, meeting) -> Proposal:
             ),
             presenter="ฝ่ายเลขานุการ",
         )
+        _carry_conflicts(actor=actor, proposal=locked, agenda_item=item)
         return _fire(
             actor=actor,
             proposal_pk=locked.pk,
@@ -405,6 +408,19 @@ def table(*, actor, proposal: Proposal, meeting) -> Proposal:
                 "reason": f"{meeting} ระเบียบวาระที่ {item.number}",
             },
         )
+
+
+def _carry_conflicts(*, actor, proposal: Proposal, agenda_item) -> None:
+    """Conflicts declared in reviews become the agenda item's conflicts, so the minutes and quorum know them."""
+    from meetings.models import ConflictOfInterest
+    from meetings.services import declare_conflict
+
+    if agenda_item.meeting.state in ("adopted", "cancelled"):
+        return  # the meeting is over; the review's own declaration still keeps the member from voting
+    known = set(ConflictOfInterest.objects.filter(agenda_item=agenda_item).values_list("member_id", flat=True))
+    for review in proposal.reviews.filter(has_conflict=True).select_related("member"):
+        if review.member_id not in known:
+            declare_conflict(actor=actor, agenda_item=agenda_item, member=review.member, reason=review.conflict_reason)
 
 
 def _new_ballot(*, actor, proposal: Proposal, mode: str, agenda_item=None, deadline=None) -> Ballot:

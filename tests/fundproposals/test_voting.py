@@ -338,3 +338,30 @@ def test_resolution_is_on_the_meeting_agenda_item(world):
     _p, ballot = voting_proposal(world)
     assert AgendaItem.objects.get(pk=ballot.agenda_item_id).parent.order == 5
     assert Attendance.objects.filter(meeting=ballot.agenda_item.meeting).count() == 6
+
+
+def test_a_conflict_declared_in_a_review_reaches_the_agenda_item(world, client_for):
+    p = complete_proposal(world, state=ProposalState.UNDER_REVIEW)
+    data = {
+        "analysis": "ข้าพเจ้าเป็นกรรมการขององค์กรผู้เสนอ",
+        "recommendation": "approve",
+        "has_conflict": "on",
+        "conflict_reason": "เป็นกรรมการขององค์กรผู้เสนอ",
+    }
+    assert client_for(world.users[Role.MEMBER]).post(f"/proposals/{p.pk}/review/", data).status_code == 302
+    meeting = make_meeting(world)
+    client_for(world.users[Role.SECRETARIAT]).post(f"/proposals/{p.pk}/table/", {"meeting": meeting.pk})
+    p.refresh_from_db()
+    coi = ConflictOfInterest.objects.get(agenda_item=p.agenda_item)
+    assert coi.member == world.seats["own"]["member"] and coi.reason == "เป็นกรรมการขององค์กรผู้เสนอ"
+    from meetings.selectors import item_quorum
+
+    assert item_quorum(p.agenda_item).members == 5
+
+
+def test_a_conflict_without_a_reason_is_refused(world, client_for):
+    p = complete_proposal(world, state=ProposalState.UNDER_REVIEW)
+    data = {"analysis": "x", "recommendation": "approve", "has_conflict": "on", "conflict_reason": ""}
+    resp = client_for(world.users[Role.MEMBER]).post(f"/proposals/{p.pk}/review/", data)
+    assert "กรุณาระบุเหตุแห่งส่วนได้เสีย" in resp.content.decode()
+    assert not Review.objects.exists()
