@@ -11,9 +11,11 @@ from meetings.models import Minutes, MinutesVersion
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_simultaneous_saves_from_one_version(world):
+def test_simultaneous_saves_from_one_version(transactional_db):
     from tests.meetings.helpers import held
+    from tests.world import build_world
 
+    world = build_world()
     sec = world.users["secretariat"]
     meeting = held(world)
     services.save_minutes(actor=sec, meeting=meeting, content={"opening": "ฉบับแรก"}, base_version=0)
