@@ -288,7 +288,7 @@ def initial_minutes_content(meeting: Meeting, sections: list[AgendaItem] | None 
     items: dict[str, dict[str, str]] = {}
     for s in sections:
         for it in [s, *s.subitems]:
-            res = getattr(it, "resolution", None) if _has_resolution(it) else None
+            res = getattr(it, "resolution", None) if has_resolution(it) else None
             items[str(it.pk)] = {
                 "discussion": res.discussion if res else "",
                 "resolution": res.text if res else "",
@@ -305,7 +305,7 @@ def initial_minutes_content(meeting: Meeting, sections: list[AgendaItem] | None 
     }
 
 
-def _has_resolution(item: AgendaItem) -> bool:
+def has_resolution(item: AgendaItem) -> bool:
     try:
         item.resolution  # noqa: B018 - loaded by select_related; raises when absent
     except Resolution.DoesNotExist:
@@ -346,7 +346,7 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
     for s in sections:
         for it in [s, *s.subitems]:
             text = texts.get(str(it.pk), {})
-            res = it.resolution if _has_resolution(it) else None
+            res = it.resolution if has_resolution(it) else None
             items.append(
                 MinutesItem(
                     number=f"ระเบียบวาระที่ {it.number}" if it.parent_id is None else it.number,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from committees.choices import Role
 from committees.models import Member, Subcommittee
 from committees.selectors import province_by_code, visible_provinces
 from core.permissions import require
@@ -68,7 +69,7 @@ def meeting_list(request):
             "state": form.cleaned_data["state"] or None,
         }
     meetings = selectors.meetings_for(request.user, **filters)
-    schedulable = [p for p in provinces if request.user.access.has(p.pk, "secretariat")]
+    schedulable = [p for p in provinces if request.user.access.has(p.pk, Role.SECRETARIAT)]
     return render(
         request,
         "meetings/meeting_list.html",
@@ -266,7 +267,7 @@ def item_detail(request, pk):
     meeting = item.meeting
     user = request.user
     action = request.POST.get("action") if request.method == "POST" else None
-    res = item.resolution if selectors._has_resolution(item) else None
+    res = item.resolution if selectors.has_resolution(item) else None
     res_form = ResolutionForm(
         request.POST if action == "resolution" else None,
         initial={"discussion": res.discussion, "outcome": res.outcome, "text": res.text} if res else None,
