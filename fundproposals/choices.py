@@ -18,6 +18,23 @@ class ProposalState(models.TextChoices):
     WITHDRAWN = "withdrawn", "ถอนโครงการ"
 
 
+# Badge colours of the states (Bootstrap text-bg-*), so a list reads at a glance.
+STATE_STYLE = {
+    "draft": "light",
+    "submitted": "info",
+    "returned": "warning",
+    "under_review": "primary",
+    "tabled": "primary",
+    "voting": "success",
+    "resolved": "dark",
+    "forwarded": "secondary",
+    "fund_decided": "secondary",
+    "contracted": "success",
+    "reported": "success",
+    "withdrawn": "light",
+}
+
+
 class OrganisationType(models.TextChoices):
     GOVERNMENT = "government", "หน่วยงานภาครัฐ"
     LOCAL = "local", "องค์กรปกครองส่วนท้องถิ่น (อปท.)"

@@ -146,6 +146,12 @@ class Proposal(TimeStampedModel):
         return f"{self.code} {self.title}" if self.code else self.title
 
     @property
+    def state_style(self) -> str:
+        from fundproposals.choices import STATE_STYLE
+
+        return STATE_STYLE.get(self.state, "secondary")
+
+    @property
     def pillars(self) -> list[str]:
         """Pillar codes (uses the prefetched rows when the selector loaded them)."""
         return [row.pillar for row in self.pillar_rows.all()]
