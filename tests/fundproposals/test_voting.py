@@ -365,3 +365,22 @@ def test_a_conflict_without_a_reason_is_refused(world, client_for):
     resp = client_for(world.users[Role.MEMBER]).post(f"/proposals/{p.pk}/review/", data)
     assert "กรุณาระบุเหตุแห่งส่วนได้เสีย" in resp.content.decode()
     assert not Review.objects.exists()
+
+
+def test_a_tie_at_the_deadline_waits_for_the_chairs_casting_vote(world, client_for):
+    p, ballot = circulating_proposal(world)
+    services.cast_vote(actor=world.users[Role.CHAIR], ballot_id=ballot.pk, choice="approve")
+    services.cast_vote(actor=world.users[Role.MEMBER], ballot_id=ballot.pk, choice="reject")
+    for _ in range(2):  # 8 members: 4 answers make the quorum
+        extra = MemberFactory(subcommittee=world.own_sc, user=UserFactory())
+        services.cast_vote(actor=extra.user, ballot_id=ballot.pk, choice="abstain")
+    Ballot.objects.filter(pk=ballot.pk).update(deadline=timezone.now() - dt.timedelta(minutes=1))
+    assert services.close_due_ballots() == 0
+    ballot.refresh_from_db()
+    assert ballot.state == BallotState.OPEN  # no more votes (past the deadline), but the tie needs the chair
+    chair = client_for(world.users[Role.CHAIR])
+    assert chair.post(f"/proposals/ballots/{ballot.pk}/close/", {"casting_vote": "approve"}).status_code == 302
+    ballot.refresh_from_db()
+    p.refresh_from_db()
+    assert ballot.result == "approve" and ballot.casting_vote == "approve" and ballot.tally["abstain"] == 2
+    assert p.decision == "approve" and p.state == ProposalState.RESOLVED
