@@ -310,9 +310,14 @@ def accept(*, actor, proposal: Proposal, checklist: dict[str, bool], note: str =
     )
 
 
-def return_for_revision(*, actor, proposal: Proposal, reason: str, checklist: dict[str, bool] | None = None):
-    ctx = {"reason": reason}
-    return _fire(actor=actor, proposal_pk=proposal.pk, name="return", context=ctx)
+def return_for_revision(*, actor, proposal: Proposal, reason: str) -> Proposal:
+    """Return the proposal to its proposer with the reasons (they are e-mailed once committed)."""
+    from fundproposals.tasks import notify_returned
+
+    with transaction.atomic():
+        returned = _fire(actor=actor, proposal_pk=proposal.pk, name="return", context={"reason": reason})
+        transaction.on_commit(lambda: notify_returned.delay(returned.pk, reason))
+    return returned
 
 
 # --- reviews ------------------------------------------------------------

@@ -29,6 +29,22 @@ def notify_submitted(proposal_id: int) -> int:
 
 
 @shared_task
+def notify_returned(proposal_id: int, reason: str) -> int:
+    """Tell the proposer their proposal was returned for revision, and why."""
+    from fundproposals.models import Proposal
+
+    proposal = Proposal.objects.select_related("province", "proposer").get(pk=proposal_id)
+    if not proposal.proposer.email:
+        return 0
+    body = (
+        f"ฝ่ายเลขานุการ{proposal.province.name_th} ส่งโครงการ “{proposal.title}” (รหัส {proposal.code}) "
+        f"กลับให้ปรับปรุง\nเหตุผล: {reason}\n"
+        f"แก้ไขและยื่นใหม่ได้ที่ {settings.SITE_URL}/proposals/{proposal.pk}/"
+    )
+    return send_mail(f"โครงการ {proposal.code} ถูกส่งกลับให้ปรับปรุง", body, None, [proposal.proposer.email])
+
+
+@shared_task
 def close_due_ballots() -> int:
     """Close circulated votes whose deadline has passed (run every few minutes by beat)."""
     from fundproposals.services import close_due_ballots as close

@@ -177,13 +177,15 @@ def test_a_district_of_another_province_is_refused(world, client_for):
     assert p.district_code == "1101"
 
 
-def test_return_revise_resubmit_keeps_every_revision(world, client_for):
+def test_return_revise_resubmit_keeps_every_revision(world, client_for, django_capture_on_commit_callbacks):
     p = complete_proposal(world)
     proposer = client_for(world.users[Role.PROPOSER])
     secretariat = client_for(world.users[Role.SECRETARIAT])
     proposer.post(f"/proposals/{p.pk}/step/submit/", {})
-    resp = secretariat.post(f"/proposals/{p.pk}/check/", {"return": "1", "note": "ขาดหนังสือรับรององค์กร"})
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = secretariat.post(f"/proposals/{p.pk}/check/", {"return": "1", "note": "ขาดหนังสือรับรององค์กร"})
     assert resp.status_code == 302
+    assert "ขาดหนังสือรับรององค์กร" in mail.outbox[-1].body
     assert _state(p) == ProposalState.RETURNED
     assert "ขาดหนังสือรับรององค์กร" in proposer.get(f"/proposals/{p.pk}/").content.decode()
 
