@@ -188,17 +188,9 @@ def current_member_ids(province_id: int) -> set[int]:
 
 
 def present_ids(meeting) -> set[int]:
-    """Members present at the meeting (present or represented by a stand-in)."""
-    try:
-        from meetings.selectors import present_member_ids
-    except ImportError:  # MEETINGS-FALLBACK: meetings.selectors not committed yet; same rule, read directly.
-        from meetings.models import Attendance
+    """Members present at the meeting (present or represented by a stand-in): the meetings app's rule."""
+    from meetings.selectors import present_member_ids
 
-        return set(
-            Attendance.objects.filter(
-                meeting=meeting, status__in=("present", "stand_in"), member__isnull=False
-            ).values_list("member_id", flat=True)
-        )
     return set(present_member_ids(meeting))
 
 
