@@ -14,7 +14,7 @@ echo "== ruff"
 echo "== djlint"
 .venv/bin/djlint templates --lint
 echo "== migrations are complete"
-DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check --dry-run
+DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check --dry-run
 echo "== deploy checks (production settings)"
 DJANGO_SETTINGS_MODULE=config.settings.production \
   DJANGO_SECRET_KEY="ci-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
