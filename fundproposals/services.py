@@ -51,7 +51,7 @@ from fundproposals.permissions import (
 )
 from fundproposals.tally import CastingVoteInvalid, Tally, count
 from fundproposals.validation import ceiling_problem, dates_problem, location_problem, money
-from fundproposals.workflow import PROPOSAL_WORKFLOW, VOTING_MEETING_STATES, roles_on
+from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
 
 VOTE_CLOSED = "การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"
 VOTE_PAST_DEADLINE = "พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"
@@ -90,12 +90,11 @@ FORM_FIELDS = [
     "expected_results",
 ]
 
-# meetings.ResolutionOutcome has no words of its own for "in principle" and "more details";
-# the resolution's text carries the subcommittee's exact words.
+# The subcommittee's decision on a proposal, in the meetings' resolution vocabulary.
 RESOLUTION_OUTCOME = {
     Decision.APPROVE: "approved",
-    Decision.IN_PRINCIPLE: "approved_with_changes",
-    Decision.MORE_INFO: "deferred",
+    Decision.IN_PRINCIPLE: "approved_in_principle",
+    Decision.MORE_INFO: "more_details",
     Decision.REJECT: "not_approved",
 }
 
@@ -624,34 +623,8 @@ def close_ballot(*, actor, ballot_id: int, casting_vote: str = "", recommended_a
 def _record_resolution(*, actor, agenda_item, outcome: str, text: str) -> None:
     """The closed ballot becomes the agenda item's resolution (มติที่ประชุม), so it appears in the minutes."""
     from meetings import services as meeting_services
-    from meetings.permissions import can_record_resolution
 
-    if can_record_resolution(actor, agenda_item.meeting):
-        meeting_services.record_resolution(actor=actor, agenda_item=agenda_item, outcome=outcome, text=text)
-        return
-    # MEETINGS-FALLBACK: meetings.services.record_resolution admits only the secretariat, but closing
-    # the ballot is the chair's act and is what resolves the item. Written here, once, with the same
-    # checks (minutes not adopted, one resolution per item) and an audit record.
-    from meetings.models import Minutes, Resolution
-
-    meeting = agenda_item.meeting
-    if meeting.state == "adopted" or Minutes.objects.filter(meeting=meeting, adopted_on__isnull=False).exists():
-        raise ValidationError("รายงานการประชุมนี้รับรองแล้ว แก้ไขมติที่ประชุมไม่ได้")
-    if meeting.state not in VOTING_MEETING_STATES:
-        raise ValidationError("บันทึกมติได้เมื่อฝ่ายเลขานุการบันทึกว่าเริ่มประชุมแล้ว")
-    res = Resolution.objects.select_for_update().filter(agenda_item=agenda_item).first()
-    before = audit.snapshot(res, ["outcome", "text"]) if res else {}
-    res = res or Resolution(agenda_item=agenda_item)
-    res.outcome, res.text, res.recorded_by = outcome, text, actor
-    res.full_clean()
-    res.save()
-    audit.record(
-        actor=actor,
-        action="resolution.record",
-        target=res,
-        province=meeting.subcommittee.province,
-        changes=audit.diff(before, audit.snapshot(res, ["outcome", "text"])),
-    )
+    meeting_services.record_resolution(actor=actor, agenda_item=agenda_item, outcome=outcome, text=text)
 
 
 def close_due_ballots() -> int:

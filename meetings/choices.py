@@ -32,6 +32,9 @@ class ResolutionOutcome(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "รับทราบ"
     APPROVED = "approved", "เห็นชอบ"
     APPROVED_WITH_CHANGES = "approved_with_changes", "เห็นชอบโดยมีการแก้ไข"
+    # the fund's screening vocabulary (กปค.01): เห็นชอบในหลักการ / ขอรายละเอียดเพิ่มเติม
+    APPROVED_IN_PRINCIPLE = "approved_in_principle", "เห็นชอบในหลักการ"
+    MORE_DETAILS = "more_details", "ขอรายละเอียดเพิ่มเติม"
     NOT_APPROVED = "not_approved", "ไม่เห็นชอบ"
     DEFERRED = "deferred", "เลื่อนการพิจารณา"
 

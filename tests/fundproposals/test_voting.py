@@ -205,6 +205,22 @@ def test_chair_closes_the_majority_becomes_the_resolution_in_thai(world, client_
     assert s[2].full_name not in page  # but not who voted what
 
 
+@pytest.mark.parametrize(
+    ("choice", "outcome", "label"),
+    [("in_principle", "approved_in_principle", "เห็นชอบในหลักการ"), ("more_info", "more_details", "ขอรายละเอียดเพิ่มเติม")],
+)
+def test_the_fund_vocabulary_reaches_the_resolution(world, client_for, choice, outcome, label):
+    _proposal, ballot = voting_proposal(world)
+    s = seats(world)
+    for member in s[2:4]:
+        Vote.objects.create(ballot=ballot, member=member, choice=choice, cast_by=world.users[Role.CHAIR])
+    _vote(client_for(world.users[Role.MEMBER]), ballot, choice)
+    data = {"recommended_amount": "100000"} if choice == "in_principle" else {}
+    assert client_for(world.users[Role.CHAIR]).post(f"/proposals/ballots/{ballot.pk}/close/", data).status_code == 302
+    res = Resolution.objects.get(agenda_item=ballot.agenda_item)
+    assert res.outcome == outcome and res.get_outcome_display() == label
+
+
 def test_a_tie_asks_the_chair_for_the_casting_vote(world, client_for):
     p, ballot = voting_proposal(world)
     s = seats(world)
