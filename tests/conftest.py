@@ -9,6 +9,18 @@ from django.apps import apps as django_apps
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    """The suite runs on PostgreSQL (locks, triggers and concurrency are part of what it proves)."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        raise pytest.UsageError(
+            "The test suite runs on PostgreSQL: set DATABASE_URL=postgres://... (make test does). "
+            "The embedded SQLite default is exercised by tests/core/test_embedded_default.py."
+        )
+
+
 def _load_provinces():
     migration = importlib.import_module("committees.migrations.0002_load_provinces")
     migration.load(django_apps, None)

@@ -1,6 +1,6 @@
 """A database guard behind the service rule: adopted minutes and saved versions never change.
 
-PostgreSQL only (the embedded SQLite default relies on the services).
+PostgreSQL here; 0005 adds the same guard on SQLite.
 """
 
 from django.db import migrations
