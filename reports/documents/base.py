@@ -27,7 +27,7 @@ class Target:
     obj: Any = None  # the meeting / proposal / plan, when the kind is about one
 
 
-def fingerprint(*parts: Any, querysets: tuple[QuerySet, ...] = ()) -> str:
+def fingerprint(*parts: Any, querysets: tuple[QuerySet, ...] = (), contents: tuple[QuerySet, ...] = ()) -> str:
     """A cheap digest of what a document reads: for each queryset its row count and latest change.
 
     One aggregate query per queryset, whatever the number of rows; any insert,
@@ -41,4 +41,8 @@ def fingerprint(*parts: Any, querysets: tuple[QuerySet, ...] = ()) -> str:
         has_updated = any(f.name == "updated_at" for f in model._meta.get_fields())
         agg = qs.order_by().aggregate(n=Count("pk"), m=Max("updated_at") if has_updated else Max("pk"))
         digest.update(f"{model._meta.label}:{agg['n']}:{agg['m']}".encode())
+    # Small sets of rows with no ``updated_at`` (a proposal's budget lines): their values themselves.
+    for qs in contents:
+        for row in qs.order_by("pk").values_list():
+            digest.update(repr(row).encode())
     return digest.hexdigest()

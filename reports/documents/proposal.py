@@ -44,9 +44,8 @@ class Proposal:
             querysets=(
                 ProposalModel.objects.filter(pk=pk),
                 ProposalPillar.objects.filter(proposal_id=pk),
-                Activity.objects.filter(proposal_id=pk),
-                BudgetLine.objects.filter(proposal_id=pk),
             ),
+            contents=(Activity.objects.filter(proposal_id=pk), BudgetLine.objects.filter(proposal_id=pk)),
         )
 
     def context(self, target: Target) -> dict:

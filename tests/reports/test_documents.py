@@ -142,3 +142,19 @@ def test_annual_and_national_reports_count_proposals_by_pillar(world, django_cap
     text = squeeze(pdf_text(read_file(n)))
     assert squeeze("11 สมุทรปราการ: กลุ่ม -") in text
     assert squeeze("โครงการ 1 ขอ 150,000 อนุมัติ 0 บาท · รายด้าน (ขอ/อนุมัติ) ป้องกัน 150,000/0") in text
+
+
+def test_a_changed_budget_line_alone_changes_the_proposal_fingerprint(world):
+    from fundproposals.choices import ProposalState
+    from fundproposals.models import BudgetLine
+    from reports.documents import document_for
+    from tests.fundproposals.helpers import complete_proposal
+
+    proposal = complete_proposal(world, state=ProposalState.SUBMITTED)
+    target = services.target_for(ReportKind.PROPOSAL, object_id=proposal.pk)
+    doc = document_for(ReportKind.PROPOSAL)
+    before = doc.fingerprint(target)
+    assert doc.fingerprint(target) == before  # the same data, the same digest
+    line = BudgetLine.objects.filter(proposal=proposal).first()
+    BudgetLine.objects.filter(pk=line.pk).update(amount=line.amount + 1)  # no updated_at, same pk
+    assert doc.fingerprint(target) != before
