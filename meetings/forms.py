@@ -30,7 +30,7 @@ class MeetingForm(forms.Form):
     date = BEDateField(label="วันที่ประชุม")
     time = ThaiTimeField(label="เวลาเริ่มประชุม", initial="09.30", widget=forms.TextInput(attrs={"placeholder": "09.30"}))
     place = forms.CharField(label="สถานที่", max_length=300)
-    online_link = forms.URLField(label="ลิงก์ประชุมออนไลน์ (ถ้ามี)", required=False)
+    online_link = forms.URLField(label="ลิงก์ประชุมออนไลน์ (ถ้ามี)", required=False, assume_scheme="https")
     chair_member = forms.ModelChoiceField(label="ประธานในที่ประชุม", queryset=Member.objects.none(), required=False)
     chair_capacity = forms.ChoiceField(label="ในฐานะ", choices=[("", "—"), *ChairCapacity.choices], required=False)
     number = forms.IntegerField(
