@@ -577,7 +577,10 @@ def ballot_vote(request, pk):
 def ballot_close(request, pk):
     """The chair's page: the count so far, quorum, who voted what; close (asking for a casting vote on a tie)."""
     ballot = selectors.ballot_for(request.user, pk)
-    require(can_close_ballot(request.user, ballot) if ballot.is_open else can_see_votes(request.user, ballot.proposal))
+    # The subcommittee follows the count while the ballot is open; only the chair closes it.
+    require(can_see_votes(request.user, ballot.proposal))
+    if request.method == "POST" and ballot.is_open:
+        require(can_close_ballot(request.user, ballot))
     ctx = _ballot_context(request.user, ballot)
     tally = ctx["tally"]
     form = CloseBallotForm(

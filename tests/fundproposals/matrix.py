@@ -113,7 +113,7 @@ PAGES = [
     Page(
         "fundproposals:close",
         lambda w: f"/proposals/ballots/{_ballot(w, 'own').pk}/close/",
-        frozenset({Role.CHAIR}),
+        frozenset({Role.CHAIR, Role.SECRETARIAT, Role.MEMBER}),  # the subcommittee follows the count
         other=lambda w: f"/proposals/ballots/{_ballot(w, 'other').pk}/close/",
     ),
 ]

@@ -259,9 +259,13 @@ def test_without_quorum_nothing_is_decided(world, client_for):
 def test_only_the_chair_closes(world, client_for):
     _p, ballot = voting_proposal(world)
     for role in (Role.SECRETARIAT, Role.MEMBER, Role.VIEWER, Role.PROPOSER):
-        client_for(world.users[role]).post(f"/proposals/ballots/{ballot.pk}/close/", {})
+        resp = client_for(world.users[role]).post(f"/proposals/ballots/{ballot.pk}/close/", {})
+        assert resp.status_code == 404
     ballot.refresh_from_db()
     assert ballot.state == BallotState.OPEN
+    # members follow the count while it is open, without the chair's close form
+    page = client_for(world.users[Role.MEMBER]).get(f"/proposals/ballots/{ballot.pk}/close/").content.decode()
+    assert 'name="recommended_amount"' not in page
 
 
 # --- circulation ----------------------------------------------------------------------
