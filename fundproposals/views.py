@@ -55,6 +55,7 @@ from fundproposals.permissions import (
 )
 from fundproposals.validation import money, submission_problems
 from fundproposals.workflow import PROPOSAL_WORKFLOW, SIMPLE_TRANSITIONS
+from meetings.permissions import can_view_meeting
 
 
 def _data(request):
@@ -208,6 +209,7 @@ def proposal_detail(request, pk):
             "own_review": own_review,
             "ballots": ballots,
             "see_votes": see_votes,
+            "can_open_meeting": bool(proposal.agenda_item and can_view_meeting(user, proposal.agenda_item.meeting)),
             "can_add_photo": bool(can_add_photo(user, proposal)),
             "timeline": _timeline(proposal),
             "revision_count": proposal.revision,

@@ -153,3 +153,15 @@ def test_api_refuses_anonymous_and_hides_other_provinces(world, client_for):
     for role in (Role.SECRETARIAT, Role.MEMBER, Role.VIEWER, Role.PROPOSER, Role.CHAIR):
         assert client_for(world.users[role]).get(f"/api/v1/proposals/{other.pk}/").status_code == 404
     assert client_for(world.users[Role.NATIONAL]).get(f"/api/v1/proposals/{other.pk}/").status_code == 200
+
+
+def test_the_proposer_is_not_sent_to_meeting_pages_they_cannot_open(world, client_for):
+    from tests.fundproposals.helpers import voting_proposal
+
+    proposal, ballot = voting_proposal(world)
+    minutes_url = f"/meetings/{ballot.agenda_item.meeting_id}/minutes/"
+    proposer = client_for(proposal.proposer)
+    assert proposer.get(minutes_url).status_code == 404
+    assert minutes_url not in proposer.get(f"/proposals/{proposal.pk}/").content.decode()
+    member_page = client_for(world.users["member"]).get(f"/proposals/{proposal.pk}/").content.decode()
+    assert minutes_url in member_page
