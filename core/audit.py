@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from core.models import AuditEvent
@@ -53,3 +54,63 @@ def record(
         changes={k: _plain(v) for k, v in (changes or {}).items()},
         reason=reason,
     )
+
+
+_ACTION_WORDS = {
+    "add": "เพิ่ม",
+    "create": "สร้าง",
+    "update": "แก้ไข",
+    "set": "กำหนด",
+    "record": "บันทึก",
+    "save": "บันทึก",
+    "upload": "แนบไฟล์",
+    "declare": "แจ้ง",
+}
+
+
+def action_label(action: str) -> str:
+    """``transition:withdraw`` → ``เปลี่ยนสถานะ (withdraw)``; ``member.add`` → ``เพิ่ม``; else as stored."""
+    if action.startswith("transition:"):
+        return f"เปลี่ยนสถานะ ({action.split(':', 1)[1]})"
+    verb = action.rsplit(".", 1)[-1]
+    return _ACTION_WORDS.get(verb, action)
+
+
+def _display(field, value: Any) -> str:
+    from core import thaidate
+
+    if value in (None, "", [], {}):
+        return "–"
+    if field is not None and getattr(field, "flatchoices", None):
+        labels = {str(k): str(v) for k, v in field.flatchoices}
+        if isinstance(value, list):
+            return ", ".join(labels.get(str(v), str(v)) for v in value)
+        return labels.get(str(value), str(value))
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return thaidate.format_date(dt.date.fromisoformat(value))
+            if len(value) > 10 and value[4] == "-" and value[10] in " T":
+                return thaidate.format_datetime(dt.datetime.fromisoformat(value))
+        except ValueError:
+            pass
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def describe_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
+    """``[(field label, before, after)]`` for a person to read: Thai field names, choice labels, BE dates."""
+    model = event.target_type.model_class() if event.target_type_id else None
+    rows = []
+    for name, pair in (event.changes or {}).items():
+        before, after = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
+        field = None
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:  # a renamed field keeps its stored name
+                field = None
+        label = str(getattr(field, "verbose_name", name))
+        rows.append((label, _display(field, before), _display(field, after)))
+    return rows

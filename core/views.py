@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from committees import selectors as committee_selectors
+from committees.choices import Role
 from core.thaidate import current_fiscal_year
 
 
@@ -17,7 +18,7 @@ def home(request):
             "fiscal_year": fy,
             "provinces": provinces if not access.is_national else provinces.none(),
             "is_national": access.is_national,
-            "roles_by_province": [(p, sorted(access.roles_in(p.pk))) for p in provinces]
+            "roles_by_province": [(p, [Role(r).label for r in sorted(access.roles_in(p.pk))]) for p in provinces]
             if not access.is_national
             else [],
         },

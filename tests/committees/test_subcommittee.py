@@ -73,3 +73,21 @@ def test_secretariat_sees_the_audit_of_its_province_only(world, client_for):
     own.post(f"/provinces/{world.own.code}/members/add/", _member_form())
     assert "นายทดสอบ ระบบงาน" in own.get("/audit/").content.decode()
     assert "นายทดสอบ ระบบงาน" not in other.get("/audit/").content.decode()
+
+
+def test_the_audit_trail_reads_in_thai_with_be_dates(world, client_for):
+    c = client_for(world.users[Role.SECRETARIAT])
+    seat = world.seats["own"]["others"][0]
+    data = _member_form(
+        full_name=seat.full_name, position=seat.position, term_start="01/10/2563", term_end="30/09/2566"
+    )
+    c.post(f"/members/{seat.pk}/edit/", {**data, "role": MemberRole.VICE_CHAIR})
+    text = c.get("/audit/").content.decode()
+    assert "สิ้นสุดวาระ</strong>: – → 30 กันยายน 2566" in text
+    assert "บทบาทในคณะ</strong>: อนุกรรมการ → รองประธานอนุกรรมการ" in text
+    assert "<strong>term_end" not in text
+
+
+def test_the_home_page_names_roles_in_thai(world, client_for):
+    text = client_for(world.users[Role.CHAIR]).get("/").content.decode()
+    assert "ประธานอนุกรรมการ" in text and ", chair" not in text
