@@ -76,7 +76,8 @@ def action_label(action: str) -> str:
     return _ACTION_WORDS.get(verb, action)
 
 
-def _display(field, value: Any) -> str:
+def display_value(field, value: Any) -> str:
+    """A stored value as a person reads it: choice labels, BE dates, "–" for nothing."""
     from core import thaidate
 
     if value in (None, "", [], {}):
@@ -112,5 +113,5 @@ def describe_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
             except FieldDoesNotExist:  # a renamed field keeps its stored name
                 field = None
         label = str(getattr(field, "verbose_name", name))
-        rows.append((label, _display(field, before), _display(field, after)))
+        rows.append((label, display_value(field, before), display_value(field, after)))
     return rows

@@ -421,6 +421,8 @@ def revisions(request, pk):
 
 
 def _compare(before: dict, after: dict) -> list[dict]:
+    from django.core.exceptions import FieldDoesNotExist
+
     from fundproposals.models import Proposal as P
 
     labels = {f.name: str(f.verbose_name) for f in P._meta.fields}
@@ -429,21 +431,37 @@ def _compare(before: dict, after: dict) -> list[dict]:
     )
     rows = []
     for key in after:
+        try:
+            field = P._meta.get_field(key)
+        except FieldDoesNotExist:
+            field = None
         b, a = before.get(key), after.get(key)
         rows.append(
-            {"label": labels.get(key, key), "before": _plain(b), "after": _plain(a), "changed": b != a and bool(before)}
+            {
+                "label": labels.get(key, key),
+                "before": _plain(field, key, b),
+                "after": _plain(field, key, a),
+                "changed": b != a and bool(before),
+            }
         )
     return rows
 
 
-def _plain(value) -> str:
-    if value is None:
+def _plain(field, key: str, value) -> str:
+    """A snapshot value as a person reads it: Thai labels for codes, BE dates."""
+    from core.audit import display_value
+    from core.pillars import Pillar
+
+    if value is None or value == "":
         return ""
+    if key == "pillars" and isinstance(value, list):
+        return ", ".join(str(Pillar(v).label) if v in Pillar.values else str(v) for v in value)
     if isinstance(value, list):
         return "\n".join(
-            " · ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item) for item in value
+            " · ".join(display_value(None, v) for v in item.values()) if isinstance(item, dict) else str(item)
+            for item in value
         )
-    return str(value)
+    return display_value(field, value)
 
 
 @require_http_methods(["GET", "POST"])

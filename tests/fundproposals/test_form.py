@@ -198,6 +198,9 @@ def test_return_revise_resubmit_keeps_every_revision(world, client_for, django_c
     compare = secretariat.get(f"/proposals/{p.pk}/revisions/").content.decode()
     assert "อพม. 10 คน" in compare and "อพม. 12 คน" in compare
     assert compare.count('data-changed="1"') == 4  # the four fields of section 5
+    # codes read as Thai labels and dates in the Buddhist Era
+    assert "ด้านการป้องกันปัญหาการค้ามนุษย์" in compare and ">prevention<" not in compare
+    assert "1 มกราคม 2567" in compare and "2024-01-01" not in compare
 
 
 def test_secretariat_checklist_must_be_complete_to_accept(world, client_for):
