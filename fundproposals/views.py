@@ -632,55 +632,61 @@ def ballot_close(request, pk):
     return render(request, "fundproposals/close.html", ctx | {"form": form, "decisions": Decision})
 
 
-@require_http_methods(["GET", "POST"])
-def fund_decision(request, pk):
+def _record_step(request, pk, *, step, form_class, initial, service, done, title):
+    """The fund's decision, the contract and the results report: one form, one service, back to the proposal."""
     proposal = selectors.proposal_for(request.user, pk)
-    require(can_step(request.user, proposal, "fund_decision"))
-    form = FundDecisionForm(_data(request), initial={"approved_amount": proposal.recommended_amount})
+    require(can_step(request.user, proposal, step))
+    form = form_class(_data(request), initial=initial(proposal))
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_fund_decision(actor=request.user, proposal=proposal, **form.cleaned_data)
+            service(actor=request.user, proposal=proposal, **form.cleaned_data)
         except ValidationError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, "บันทึกผลการพิจารณาของกองทุนแล้ว")
+            messages.success(request, done)
             return redirect("fundproposals:detail", pk=pk)
-    return render(request, "fundproposals/record.html", {"p": proposal, "form": form, "title": "ผลการพิจารณาของกองทุน"})
+    return render(request, "fundproposals/record.html", {"p": proposal, "form": form, "title": title})
+
+
+@require_http_methods(["GET", "POST"])
+def fund_decision(request, pk):
+    return _record_step(
+        request,
+        pk,
+        step="fund_decision",
+        form_class=FundDecisionForm,
+        initial=lambda p: {"approved_amount": p.recommended_amount},
+        service=services.record_fund_decision,
+        done="บันทึกผลการพิจารณาของกองทุนแล้ว",
+        title="ผลการพิจารณาของกองทุน",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def contract(request, pk):
-    proposal = selectors.proposal_for(request.user, pk)
-    require(can_step(request.user, proposal, "contract"))
-    form = ContractForm(_data(request), initial={"amount": proposal.fund_approved_amount})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_contract(actor=request.user, proposal=proposal, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "บันทึกสัญญาแล้ว")
-            return redirect("fundproposals:detail", pk=pk)
-    return render(request, "fundproposals/record.html", {"p": proposal, "form": form, "title": "บันทึกสัญญา"})
+    return _record_step(
+        request,
+        pk,
+        step="contract",
+        form_class=ContractForm,
+        initial=lambda p: {"amount": p.fund_approved_amount},
+        service=services.record_contract,
+        done="บันทึกสัญญาแล้ว",
+        title="บันทึกสัญญา",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
-    proposal = selectors.proposal_for(request.user, pk)
-    require(can_step(request.user, proposal, "report"))
-    form = ReportForm(_data(request), initial={"received": proposal.contract_amount})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_report(actor=request.user, proposal=proposal, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_error(form, exc)
-        else:
-            messages.success(request, "บันทึกรายงานผลการดำเนินโครงการแล้ว")
-            return redirect("fundproposals:detail", pk=pk)
-    return render(
+    return _record_step(
         request,
-        "fundproposals/record.html",
-        {"p": proposal, "form": form, "title": "รายงานผลการดำเนินโครงการ"},
+        pk,
+        step="report",
+        form_class=ReportForm,
+        initial=lambda p: {"received": p.contract_amount},
+        service=services.record_report,
+        done="บันทึกรายงานผลการดำเนินโครงการแล้ว",
+        title="รายงานผลการดำเนินโครงการ",
     )
 
 
