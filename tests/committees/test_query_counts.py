@@ -35,3 +35,17 @@ def test_audit_list_cost_does_not_grow_with_events(world, client_for):
             audit.record(actor=world.users[Role.SECRETARIAT], action="x", target=world.own_sc, province=world.own)
 
     assert_constant_queries(c, "/audit/", grow)
+
+
+def test_province_detail_cost_does_not_grow_with_risk_group_years(world, client_for):
+    """The chair sees an annual-report button per year: the buttons cost no query each."""
+    from committees.models import RiskGroupAssignment
+
+    c = client_for(world.users[Role.CHAIR])
+
+    def grow(n):
+        for year in range(2500, 2500 + n):
+            RiskGroupAssignment.objects.get_or_create(province=world.own, fiscal_year=year, defaults={"group": "C"})
+
+    assert_constant_queries(c, f"/provinces/{world.own.code}/", grow)
+    assert "report-request" in c.get(f"/provinces/{world.own.code}/").content.decode()
