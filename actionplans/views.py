@@ -20,7 +20,7 @@ from actionplans.permissions import (
 from actionplans.workflow import DOCUMENT_WORKFLOW
 from committees.choices import Role
 from committees.models import Subcommittee
-from committees.selectors import province_by_code, visible_provinces
+from committees.selectors import province_by_code, subcommittee_by_code, visible_provinces
 from core import uploads
 from core.forms import check_fiscal_year
 from core.permissions import require
@@ -47,10 +47,7 @@ def _preparable_subcommittees(user):
 
 
 def _subcommittee_for_prepare(user, code: str) -> Subcommittee:
-    province = province_by_code(user, code)
-    sc = Subcommittee.objects.filter(province=province).select_related("province").first()
-    if sc is None:
-        raise Http404
+    sc = subcommittee_by_code(user, code)
     require(can_prepare_documents(user, sc))
     return sc
 

@@ -44,6 +44,15 @@ def province_by_code(user, code: str) -> Province:
         raise Http404("ไม่พบจังหวัด") from None
 
 
+def subcommittee_by_code(user, code: str) -> Subcommittee:
+    """The subcommittee of a visible province (with its province loaded); 404 outside scope or when none."""
+    province = province_by_code(user, code)
+    subcommittee = Subcommittee.objects.filter(province=province).select_related("province").first()
+    if subcommittee is None:
+        raise Http404("ไม่พบคณะอนุกรรมการ")
+    return subcommittee
+
+
 def risk_group_history(province: Province) -> QuerySet[RiskGroupAssignment]:
     return province.risk_groups.select_related("set_by").order_by("-fiscal_year")
 

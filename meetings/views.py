@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from committees.choices import Role
-from committees.models import Member, Subcommittee
-from committees.selectors import province_by_code, visible_provinces
+from committees.models import Member
+from committees.selectors import subcommittee_by_code, visible_provinces
 from core.permissions import require
 from core.uploads import file_response
 from core.workflow import TransitionRefused
@@ -92,10 +92,7 @@ def my_meetings(request):
 
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, code):
-    province = province_by_code(request.user, code)
-    subcommittee = Subcommittee.objects.filter(province=province).select_related("province").first()
-    if subcommittee is None:
-        raise Http404
+    subcommittee = subcommittee_by_code(request.user, code)
     require(perms.can_schedule_meeting(request.user, subcommittee))
     form = MeetingForm(request.POST or None, subcommittee=subcommittee)
     if request.method == "POST" and form.is_valid():
