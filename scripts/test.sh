@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 
-export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ctip}"
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres://ctip:ctip@127.0.0.1:5432/ctip}"
 export REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/14}"
 
 echo "== ruff"
