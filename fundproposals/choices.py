@@ -83,6 +83,28 @@ class BallotMode(models.TextChoices):
     CIRCULATION = "circulation", "เวียนมติ"
 
 
+class VoteMethod(models.TextChoices):
+    """How the room decides (chosen per item when the vote opens); quorum, recusal and the casting vote apply to all."""
+
+    CONSENSUS = "consensus", "ฉันทามติ (ฝ่ายเลขานุการบันทึกมติ ไม่นับคะแนน)"
+    SHOW_OF_HANDS = "show_of_hands", "ยกมือ (ฝ่ายเลขานุการนับและบันทึกจำนวนเสียง)"
+    ROLL_CALL = "roll_call", "ขานชื่อรายบุคคล (ฝ่ายเลขานุการบันทึกรายคน)"
+    DEVICES = "devices", "อนุกรรมการลงมติด้วยอุปกรณ์ของตนเอง"
+    MIXED = "mixed", "ผสม (ลงมติด้วยตนเอง และฝ่ายเลขานุการบันทึกแทนผู้ที่ไม่ได้ใช้อุปกรณ์)"
+
+
+# Which methods take a member's own vote, and which take the secretariat's entry for a member.
+DEVICE_METHODS = frozenset({VoteMethod.DEVICES, VoteMethod.MIXED})
+ENTRY_METHODS = frozenset({VoteMethod.ROLL_CALL, VoteMethod.MIXED})
+
+
+class VoteChannel(models.TextChoices):
+    """Through which hand a vote reached the record."""
+
+    DEVICE = "device", "ลงมติด้วยตนเอง"
+    SECRETARIAT = "secretariat", "ฝ่ายเลขานุการบันทึกแทน"
+
+
 class BallotState(models.TextChoices):
     OPEN = "open", "เปิดลงมติ"
     CLOSED = "closed", "ปิดการลงมติแล้ว"

@@ -20,6 +20,8 @@ from fundproposals.choices import (
     FundDecision,
     OrganisationType,
     ProposalState,
+    VoteChoice,
+    VoteMethod,
 )
 from fundproposals.models import Proposal
 
@@ -255,13 +257,41 @@ class CirculateForm(forms.Form):
         return data
 
 
+class OpenBallotForm(forms.Form):
+    # Left out of a post: members vote on their devices (the product's first and only way before methods).
+    method = forms.ChoiceField(
+        label="วิธีลงมติ",
+        choices=VoteMethod.choices,
+        initial=VoteMethod.CONSENSUS,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class HandCountForm(forms.Form):
+    """A show of hands as counted in the room; the service refuses totals above the present, eligible members."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in VoteChoice.choices:
+            self.fields[value] = forms.IntegerField(label=label, initial=0, required=False)
+
+
 class CloseBallotForm(forms.Form):
+    consensus = forms.ChoiceField(label="มติของที่ประชุม", required=False, widget=forms.RadioSelect)
     casting_vote = forms.ChoiceField(label="ประธานออกเสียงชี้ขาด", required=False, widget=forms.RadioSelect)
     recommended_amount = money_field("วงเงินที่เห็นชอบ (บาท)")
 
-    def __init__(self, *args, leading=(), **kwargs):
+    def __init__(self, *args, leading=(), consensus=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["casting_vote"].choices = [(d, Decision(d).label) for d in leading]
+        if consensus:
+            self.fields["consensus"].choices = Decision.choices
+            self.fields["consensus"].required = True
+        else:
+            del self.fields["consensus"]
+        if not leading:
+            del self.fields["casting_vote"]
 
 
 class FundDecisionForm(forms.Form):

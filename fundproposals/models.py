@@ -23,7 +23,9 @@ from fundproposals.choices import (
     OrganisationType,
     ProjectKind,
     ProposalState,
+    VoteChannel,
     VoteChoice,
+    VoteMethod,
 )
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -309,6 +311,7 @@ class Ballot(TimeStampedModel):
         verbose_name="ระเบียบวาระ",
     )
     mode = models.CharField("วิธีลงมติ", max_length=20, choices=BallotMode.choices)
+    method = models.CharField("วิธีออกเสียง", max_length=20, choices=VoteMethod.choices, default=VoteMethod.DEVICES)
     state = models.CharField("สถานะ", max_length=10, choices=BallotState.choices, default=BallotState.OPEN)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     deadline = models.DateTimeField("ลงมติได้ถึง", null=True, blank=True)
@@ -345,6 +348,11 @@ class Ballot(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(state=BallotState.OPEN) | Q(closed_at__isnull=False), name="closed_ballot_has_time"
             ),
+            models.CheckConstraint(condition=Q(method__in=VoteMethod.values), name="ballot_method_valid"),
+            # members vote online in a circulation: no room, so no counts, roll call or consensus
+            models.CheckConstraint(
+                condition=Q(mode=BallotMode.MEETING) | Q(method=VoteMethod.DEVICES), name="circulation_on_devices"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -365,14 +373,25 @@ class Ballot(TimeStampedModel):
 
 
 class Vote(models.Model):
-    """A member's vote on a ballot; changed in place until the ballot closes."""
+    """One entry of the decision: whose vote, what, who entered it, when and through which channel.
+
+    Changed in place until the ballot closes (``updated_at``, the audit log keeps
+    every change). A vote the member cast themselves (``channel`` device) locks the
+    secretariat out of entering one for them. A later secret mode keeps the same
+    row as the record that the member took part (with ``choice`` blank) and
+    stores the choice apart, unlinked; the tally reads choices through
+    ``fundproposals.decision.choices`` only, so it would not change.
+    """
 
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="votes")
     member = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="proposal_votes", verbose_name="อนุกรรมการ"
     )
     choice = models.CharField("ลงมติ", max_length=20, choices=VoteChoice.choices)
-    cast_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cast_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
+    )
+    channel = models.CharField("ช่องทาง", max_length=20, choices=VoteChannel.choices, default=VoteChannel.DEVICE)
     created_at = models.DateTimeField("ลงมติครั้งแรกเมื่อ", auto_now_add=True)
     updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
 
@@ -383,7 +402,28 @@ class Vote(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["ballot", "member"], name="one_vote_per_member_per_ballot"),
             models.CheckConstraint(condition=Q(choice__in=VoteChoice.values), name="vote_choice_valid"),
+            models.CheckConstraint(condition=Q(channel__in=VoteChannel.values), name="vote_channel_valid"),
         ]
 
     def __str__(self) -> str:
         return f"{self.member.full_name}: {self.get_choice_display()}"
+
+
+class HandCount(models.Model):
+    """A show of hands as the secretariat counted it: every entry kept, the latest is the count."""
+
+    ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="hand_counts")
+    counts = models.JSONField("จำนวนเสียง", default=dict)
+    """``{choice: n}`` for every ``VoteChoice``."""
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
+    )
+    entered_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+
+    class Meta:
+        ordering = ["ballot", "-entered_at", "-id"]
+        verbose_name = "การนับคะแนนยกมือ"
+        verbose_name_plural = "การนับคะแนนยกมือ"
+
+    def __str__(self) -> str:
+        return f"{self.ballot}: {self.counts}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from committees.choices import Role
 from core.permissions import ALLOW, Verdict, deny
-from fundproposals.choices import ProposalState
+from fundproposals.choices import DEVICE_METHODS, ENTRY_METHODS, BallotMode, ProposalState, VoteMethod
 from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
 
 EDITABLE_STATES = (ProposalState.DRAFT, ProposalState.RETURNED)
@@ -91,8 +91,48 @@ def can_review_proposal(user, proposal, seat) -> Verdict:
 
 
 def can_close_ballot(user, ballot) -> Verdict:
+    """The chair closes any vote; the secretariat writes down what the room decided (not devices-only votes)."""
     if not ballot.is_open:
         return deny("ปิดการลงมติไปแล้ว")
-    if not user.access.has(ballot.proposal.province_id, Role.CHAIR):
-        return deny("เฉพาะประธานอนุกรรมการเท่านั้นที่ปิดการลงมติได้")
+    province_id = ballot.proposal.province_id
+    if user.access.has(province_id, Role.CHAIR):
+        return ALLOW
+    if user.access.has(province_id, Role.SECRETARIAT) and ballot.method != VoteMethod.DEVICES:
+        return ALLOW
+    return deny("เฉพาะประธานอนุกรรมการเท่านั้นที่ปิดการลงมติได้")
+
+
+def can_cast_vote(user, ballot, *, seat, electorate) -> Verdict:
+    """A member's own vote on their device: open ballot, a method that takes it, present, current, not recused."""
+    if not ballot.is_open:
+        return deny("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+    if ballot.deadline_passed:
+        return deny("พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+    if ballot.method not in DEVICE_METHODS:
+        return deny(f"เรื่องนี้ลงมติโดยวิธี{ballot.get_method_display()} ฝ่ายเลขานุการเป็นผู้บันทึก")
+    if seat is None:
+        return deny("ท่านไม่ใช่อนุกรรมการของจังหวัดนี้ จึงไม่มีสิทธิ์ลงมติ")
+    if seat.pk in electorate.conflicted:
+        return deny("ท่านได้แจ้งว่ามีส่วนได้เสียในเรื่องนี้ จึงไม่มีสิทธิ์ลงมติ")
+    if seat.pk not in electorate.present:
+        return deny("ท่านไม่ได้อยู่ในที่ประชุม จึงไม่มีสิทธิ์ลงมติในเรื่องนี้")
+    return ALLOW
+
+
+def is_vote_recorder(user, ballot) -> Verdict:
+    """The secretariat of the ballot's province (who records the room's votes)."""
+    if user.access.has(ballot.proposal.province_id, Role.SECRETARIAT):
+        return ALLOW
+    return deny("เฉพาะฝ่ายเลขานุการเท่านั้นที่บันทึกการลงมติแทนอนุกรรมการได้")
+
+
+def can_record_votes(user, ballot) -> Verdict:
+    """The secretariat enters the room's votes: roll call, mixed (for members without a device) or a show of hands."""
+    verdict = is_vote_recorder(user, ballot)
+    if not verdict:
+        return verdict
+    if not ballot.is_open:
+        return deny("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+    if ballot.mode != BallotMode.MEETING or ballot.method not in (ENTRY_METHODS | {VoteMethod.SHOW_OF_HANDS}):
+        return deny(f"เรื่องนี้ลงมติโดยวิธี{ballot.get_method_display()} ฝ่ายเลขานุการบันทึกแทนไม่ได้")
     return ALLOW

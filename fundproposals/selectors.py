@@ -143,6 +143,15 @@ def member_seat(user, province_id: int) -> Member | None:
     )
 
 
+def seat_in(province_id: int, member_id) -> Member | None:
+    """A current seat of the province's subcommittee by id (the secretariat entering a vote for it)."""
+    try:
+        member_id = int(member_id)
+    except (TypeError, ValueError):
+        return None
+    return Member.objects.current().filter(pk=member_id, subcommittee__province_id=province_id).first()
+
+
 def review_of(proposal: Proposal, seat: Member | None) -> Review | None:
     if seat is None:
         return None
@@ -168,7 +177,10 @@ def ballot_for(user, pk: int) -> Ballot:
             Ballot.objects.select_related(
                 "proposal__province", "agenda_item__meeting__subcommittee", "agenda_item__parent"
             )
-            .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("member")))
+            .prefetch_related(
+                Prefetch("votes", queryset=Vote.objects.select_related("member", "cast_by")),
+                "hand_counts",
+            )
             .get(pk=pk)
         )
     except (Ballot.DoesNotExist, ValueError):
@@ -226,6 +238,11 @@ def electorate(ballot: Ballot) -> Electorate:
     members = current_member_ids(province_id)
     present = present_ids(ballot.agenda_item.meeting) if ballot.mode == BallotMode.MEETING else set(members)
     return Electorate(members=members, present=present, conflicted=conflicted_ids(ballot))
+
+
+def members_by_id(ids) -> dict[int, Member]:
+    """Seats by id in seating order (one query): the entry sheet and the recused list."""
+    return {m.pk: m for m in Member.objects.filter(pk__in=ids).order_by("order", "id")}
 
 
 def live_counts(ballot: Ballot) -> dict[str, int]:

@@ -23,4 +23,5 @@ urlpatterns = [
     path("<int:pk>/photos/", views.photo_upload, name="photos"),
     path("ballots/<int:pk>/", views.ballot_vote, name="vote"),
     path("ballots/<int:pk>/close/", views.ballot_close, name="close"),
+    path("ballots/<int:pk>/record/", views.ballot_record, name="record"),
 ]

@@ -91,6 +91,12 @@ class AgendaItem(TimeStampedModel):
         related_name="adopted_under_items",
         verbose_name="รายงานการประชุมที่เสนอให้รับรอง",
     )
+    # Withdrawn before the meeting: kept (nothing decided is deleted), shown struck out, out of the numbering.
+    withdrawn_at = models.DateTimeField("ถอนเมื่อ", null=True, blank=True)
+    withdrawn_reason = models.CharField("เหตุที่ถอน", max_length=300, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["meeting", "parent_id", "order"]

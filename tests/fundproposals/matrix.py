@@ -116,4 +116,10 @@ PAGES = [
         frozenset({Role.CHAIR, Role.SECRETARIAT, Role.MEMBER}),  # the subcommittee follows the count
         other=lambda w: f"/proposals/ballots/{_ballot(w, 'other').pk}/close/",
     ),
+    Page(
+        "fundproposals:record",
+        lambda w: f"/proposals/ballots/{_ballot(w, 'own').pk}/record/",
+        frozenset({Role.SECRETARIAT}),  # the secretariat records the room's votes
+        other=lambda w: f"/proposals/ballots/{_ballot(w, 'other').pk}/record/",
+    ),
 ]

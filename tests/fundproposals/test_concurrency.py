@@ -141,3 +141,69 @@ def test_concurrent_submissions_get_distinct_running_codes(transactional_db):
     codes = sorted(Proposal.objects.values_list("code", flat=True))
     assert codes == [f"ปคม/2567/สมุทรปราการ/{n:04d}" for n in range(1, 13)]
     assert not Ballot.objects.exists()
+
+
+# --- the secretariat's entries (roll call, mixed) ------------------------------
+
+
+def _meeting_ballot(world, method, members):
+    """An open meeting ballot of ``method`` on an item of a meeting every seat attends."""
+    from tests.fundproposals.helpers import make_meeting, voting_proposal
+
+    meeting = make_meeting(world, present=list(world.own_sc.members.all()))
+    assert set(members) <= set(world.own_sc.members.all())
+    _, ballot = voting_proposal(world, meeting=meeting)
+    ballot.method = method
+    ballot.save()
+    return ballot
+
+
+def _post_entry(client, ballot, member, choice):
+    def job():
+        return client.post(
+            f"/proposals/ballots/{ballot.pk}/record/",
+            {"member": member.pk, "choice": choice},
+            HTTP_HX_REQUEST="true",
+        )
+
+    return job
+
+
+def test_a_device_vote_racing_the_secretariats_entry_keeps_the_members_own(transactional_db):
+    """Mixed method: whichever lands first, the member's own vote is the one vote that remains."""
+    assert connection.vendor == "postgresql"
+    world = build_world()
+    seats = _members(world, 10)
+    ballot = _meeting_ballot(world, "mixed", seats)
+    member_clients = _clients([s.user for s in seats])
+    secretariat_clients = _clients([world.users[Role.SECRETARIAT]] * len(seats))
+    jobs = []
+    for seat, own, sec in zip(seats, member_clients, secretariat_clients, strict=True):
+        jobs += [_post_vote(own, ballot, "approve"), _post_entry(sec, ballot, seat, "reject")]
+    responses = _run(jobs)
+    own_responses, entry_responses = responses[0::2], responses[1::2]
+    assert [r.status_code for r in own_responses] == [200] * len(seats)  # the member always gets through
+    locked_out = [r for r in entry_responses if r.status_code == 409]
+    for r in locked_out:
+        assert "ลงมติด้วยตนเองแล้ว" in r.content.decode()
+    votes = Vote.objects.filter(ballot=ballot, member__in=seats)
+    assert votes.count() == len(seats)  # exactly one each
+    assert set(votes.values_list("choice", "channel")) == {("approve", "device")}  # the member's own
+    print(
+        f"secretariat entries landed first and were replaced: {len(seats) - len(locked_out)}; locked out: {len(locked_out)}"
+    )
+
+
+def test_fifty_simultaneous_secretariat_entries_none_double_none_lost(transactional_db):
+    assert connection.vendor == "postgresql"
+    world = build_world()
+    seats = _members(world, 50)
+    ballot = _meeting_ballot(world, "roll_call", seats)
+    clients = _clients([world.users[Role.SECRETARIAT]] * 50)
+    expected = {seat.pk: CHOICES[i % len(CHOICES)] for i, seat in enumerate(seats)}
+    jobs = [_post_entry(c, ballot, seat, expected[seat.pk]) for c, seat in zip(clients, seats, strict=True)]
+    responses = _run(jobs)
+    assert [r.status_code for r in responses] == [200] * 50
+    stored = dict(Vote.objects.filter(ballot=ballot).values_list("member_id", "choice"))
+    assert stored == expected  # 0 double (one row per member), 0 lost (every member's entry)
+    assert set(Vote.objects.filter(ballot=ballot).values_list("channel", flat=True)) == {"secretariat"}

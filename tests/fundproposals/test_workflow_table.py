@@ -27,8 +27,8 @@ EXPECTED = {
     "table": ({S.UNDER_REVIEW}, S.TABLED, {SEC}),
     "circulate": ({S.UNDER_REVIEW}, S.VOTING, {SEC}),
     "open_vote": ({S.TABLED}, S.VOTING, {CH, SEC}),
-    "close_vote": ({S.VOTING}, S.RESOLVED, {CH, SYS}),
-    "void_vote": ({S.VOTING}, S.UNDER_REVIEW, {CH, SYS}),
+    "close_vote": ({S.VOTING}, S.RESOLVED, {CH, SEC, SYS}),  # the secretariat records the room's decision
+    "void_vote": ({S.VOTING}, S.UNDER_REVIEW, {CH, SEC, SYS}),
     "return_for_details": ({S.RESOLVED}, S.RETURNED, {SEC}),
     "forward": ({S.RESOLVED}, S.FORWARDED, {SEC}),
     "fund_decision": ({S.FORWARDED}, S.FUND_DECIDED, {SEC, NAT}),

@@ -1,0 +1,17 @@
+"""Writes to fund proposals. Each: keyword-only, explicit actor, one transaction, full_clean, audit.
+
+State changes go through ``core.workflow.fire`` with ``PROPOSAL_WORKFLOW``.
+One module per subject: ``form`` (กปค.01), ``submission`` (submit, check,
+reviews), ``ballots`` (tabling, opening, closing), ``decision`` (how a vote is
+entered, in every mode), ``after`` (the fund's decision, contract, results).
+Everything is re-exported here so ``fundproposals.services.X`` keeps working.
+"""
+
+from fundproposals.services.after import *  # noqa: F403
+from fundproposals.services.ballots import *  # noqa: F403
+from fundproposals.services.ballots import _quorum, _result_text  # noqa: F401
+from fundproposals.services.common import *  # noqa: F403
+from fundproposals.services.common import _fire  # noqa: F401
+from fundproposals.services.decision import *  # noqa: F403
+from fundproposals.services.form import *  # noqa: F403
+from fundproposals.services.submission import *  # noqa: F403

@@ -1,0 +1,245 @@
+"""Tabling, circulating, opening a vote, voting on a phone, the secretariat's entries, closing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from core.permissions import require
+from fundproposals import selectors, services
+from fundproposals.choices import Decision, VoteChoice, VoteMethod
+from fundproposals.forms import (
+    CirculateForm,
+    CloseBallotForm,
+    HandCountForm,
+    OpenBallotForm,
+    TableForm,
+)
+from fundproposals.permissions import (
+    can_cast_vote,
+    can_close_ballot,
+    can_fire,
+    can_record_votes,
+    can_see_votes,
+    can_step,
+    is_vote_recorder,
+)
+from fundproposals.views.common import _data, _form_error
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_table(request, pk):
+    proposal = selectors.proposal_for(request.user, pk)
+    require(can_step(request.user, proposal, "table"))
+    from meetings.models import Meeting
+
+    meetings = (
+        Meeting.objects.filter(subcommittee__province_id=proposal.province_id, state__in=("scheduled", "held"))
+        .select_related("subcommittee")
+        .order_by("starts_at")
+    )
+    form = TableForm(_data(request), meetings=meetings)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.table(actor=request.user, proposal=proposal, meeting=form.cleaned_data["meeting"])
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, getattr(exc, "messages", None) or [str(exc)])
+        else:
+            messages.success(request, "บรรจุโครงการในระเบียบวาระที่ 5 เรื่องเพื่อพิจารณาแล้ว")
+            return redirect("fundproposals:detail", pk=pk)
+    return render(request, "fundproposals/table.html", {"p": proposal, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_circulate(request, pk):
+    proposal = selectors.proposal_for(request.user, pk)
+    require(can_step(request.user, proposal, "circulate"))
+    form = CirculateForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            ballot = services.circulate(actor=request.user, proposal=proposal, deadline=form.cleaned_data["deadline"])
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "เปิดการเวียนมติแล้ว")
+            return redirect("fundproposals:vote", pk=ballot.pk)
+    return render(request, "fundproposals/circulate.html", {"p": proposal, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def ballot_open(request, pk):
+    """The chair or the secretariat opens the vote on the item, choosing how the room decides."""
+    proposal = selectors.proposal_for(request.user, pk)
+    require(can_step(request.user, proposal, "open_vote"))
+    verdict = can_fire(request.user, proposal, "open_vote")
+    form = OpenBallotForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            ballot = services.open_meeting_ballot(
+                actor=request.user, proposal=proposal, method=form.cleaned_data["method"] or VoteMethod.DEVICES
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"เปิดการลงมติแล้ว ({ballot.get_method_display()})")
+            return redirect("fundproposals:close", pk=ballot.pk)
+    return render(request, "fundproposals/ballot_open.html", {"p": proposal, "verdict": verdict, "form": form})
+
+
+VOTE_STYLES = {
+    VoteChoice.APPROVE: "btn-success",
+    VoteChoice.IN_PRINCIPLE: "btn-outline-success",
+    VoteChoice.MORE_INFO: "btn-warning",
+    VoteChoice.REJECT: "btn-danger",
+    VoteChoice.ABSTAIN: "btn-secondary",
+}
+
+
+def _ballot_context(user, ballot):
+    tally, q, electorate = services.preview(ballot)
+    seat = selectors.member_seat(user, ballot.proposal.province_id)
+    votes = list(ballot.votes.all())
+    my_vote = next((v for v in votes if seat and v.member_id == seat.pk), None)
+    cast = can_cast_vote(user, ballot, seat=seat, electorate=electorate)
+    see_votes = bool(can_see_votes(user, ballot.proposal))
+    counted = services.counted_votes(ballot, electorate)
+    ctx = {
+        "ballot": ballot,
+        "p": ballot.proposal,
+        "tally": tally,
+        "quorum": q,
+        "eligible_count": len(electorate.eligible),
+        "voted_count": len(counted),
+        "my_vote": my_vote,
+        "can_vote": bool(cast),
+        "vote_problem": None if cast or not ballot.is_open or ballot.deadline_passed else cast.reason,
+        "choices": [(value, label, VOTE_STYLES[value]) for value, label in VoteChoice.choices],
+        "see_votes": see_votes,
+        "votes": votes if see_votes else [],
+        "can_close": bool(can_close_ballot(user, ballot)),
+        "can_record": bool(can_record_votes(user, ballot)),
+        "hands": services.latest_hand_count(ballot),
+    }
+    if see_votes:
+        # the chair's tally shows who is recused and (roll call, mixed) who still has no entry
+        seats = selectors.members_by_id(electorate.eligible | (electorate.conflicted & electorate.members))
+        by_member = {v.member_id: v for v in votes}
+        ctx["recused"] = [m for pk, m in seats.items() if pk in electorate.conflicted]
+        ctx["entry_rows"] = [
+            {"member": m, "vote": by_member.get(pk)} for pk, m in seats.items() if pk in electorate.eligible
+        ]
+    return ctx
+
+
+@require_http_methods(["GET", "POST"])
+def ballot_vote(request, pk):
+    """The phone-sized voting page: big buttons, the member's current vote, the count so far."""
+    ballot = selectors.ballot_for(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.cast_vote(actor=request.user, ballot_id=ballot.pk, choice=request.POST.get("choice", ""))
+        except (ValidationError, PermissionDenied) as exc:
+            msg = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            if request.htmx:
+                ballot = selectors.ballot_for(request.user, pk)
+                ctx = _ballot_context(request.user, ballot) | {"error": msg}
+                return render(request, "fundproposals/partials/vote_panel.html", ctx, status=409)
+            messages.error(request, msg)
+        else:
+            if request.htmx:
+                # the panel itself says what was recorded; a flash message would wait for the next page
+                ballot = selectors.ballot_for(request.user, pk)
+                ctx = _ballot_context(request.user, ballot) | {"saved": True}
+                return render(request, "fundproposals/partials/vote_panel.html", ctx)
+            messages.success(request, f"บันทึกการลงมติ “{VoteChoice(request.POST['choice']).label}” แล้ว")
+        return redirect("fundproposals:vote", pk=pk)
+    return render(request, "fundproposals/vote.html", _ballot_context(request.user, ballot))
+
+
+def _entry_error(exc) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
+@require_http_methods(["GET", "POST"])
+def ballot_record(request, pk):
+    """The secretariat's sheet: a present member's vote (roll call, mixed) or the show-of-hands counts."""
+    ballot = selectors.ballot_for(request.user, pk)
+    require(is_vote_recorder(request.user, ballot))
+    hands_form = HandCountForm(_data(request) if "hands" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if "hands" in request.POST:
+                if not hands_form.is_valid():
+                    raise ValidationError("กรุณากรอกจำนวนเสียงเป็นตัวเลข")
+                services.record_hand_count(actor=request.user, ballot_id=ballot.pk, counts=hands_form.cleaned_data)
+                done = "บันทึกจำนวนเสียงแล้ว"
+            else:
+                vote = services.record_vote(
+                    actor=request.user,
+                    ballot_id=ballot.pk,
+                    member_id=request.POST.get("member"),
+                    choice=request.POST.get("choice", ""),
+                )
+                done = f"บันทึกการลงมติของ {vote.member.full_name} แล้ว"
+        except (ValidationError, PermissionDenied) as exc:
+            if request.htmx:
+                ballot = selectors.ballot_for(request.user, pk)
+                ctx = _ballot_context(request.user, ballot) | {"error": _entry_error(exc), "hands_form": hands_form}
+                return render(request, "fundproposals/partials/entry_sheet.html", ctx, status=409)
+            messages.error(request, _entry_error(exc))
+        else:
+            if request.htmx:
+                ballot = selectors.ballot_for(request.user, pk)
+                ctx = _ballot_context(request.user, ballot) | {"done": done, "hands_form": HandCountForm()}
+                return render(request, "fundproposals/partials/entry_sheet.html", ctx)
+            messages.success(request, done)
+            return redirect("fundproposals:record", pk=pk)
+    hands = services.latest_hand_count(ballot)
+    if not hands_form.is_bound and hands:
+        hands_form = HandCountForm(initial=hands.counts)
+    ctx = _ballot_context(request.user, ballot) | {"hands_form": hands_form}
+    return render(request, "fundproposals/entry.html", ctx)
+
+
+@require_http_methods(["GET", "POST"])
+def ballot_close(request, pk):
+    """The chair's page: the count so far, quorum, who voted what and who is recused; close (casting vote on a tie)."""
+    ballot = selectors.ballot_for(request.user, pk)
+    # The subcommittee follows the count while the ballot is open; the chair (or the secretariat) closes it.
+    require(can_see_votes(request.user, ballot.proposal))
+    if request.method == "POST" and ballot.is_open:
+        require(can_close_ballot(request.user, ballot))
+    ctx = _ballot_context(request.user, ballot)
+    tally = ctx["tally"]
+    consensus = ballot.method == VoteMethod.CONSENSUS
+
+    def close_form(data, leading):
+        return CloseBallotForm(
+            data,
+            leading=leading,
+            consensus=consensus,
+            initial={"recommended_amount": ballot.proposal.requested_amount},
+        )
+
+    form = close_form(_data(request), tally.leading if tally.is_tie else ())
+    if request.method == "POST" and ballot.is_open and form.is_valid():
+        try:
+            services.close_ballot(
+                actor=request.user,
+                ballot_id=ballot.pk,
+                casting_vote=form.cleaned_data.get("casting_vote") or "",
+                recommended_amount=form.cleaned_data.get("recommended_amount"),
+                consensus=form.cleaned_data.get("consensus") or "",
+            )
+        except services.CastingVoteNeeded as exc:
+            form = close_form(request.POST, exc.tally.leading)
+            form.is_valid()
+            form.add_error("casting_vote", exc.messages)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "ปิดการลงมติแล้ว")
+            return redirect("fundproposals:detail", pk=ballot.proposal_id)
+    return render(request, "fundproposals/close.html", ctx | {"form": form, "decisions": Decision})

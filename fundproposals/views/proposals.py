@@ -1,0 +1,309 @@
+"""The list, the detail page and the form of กปค.01 in sections."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from committees.selectors import visible_provinces
+from core.permissions import require
+from core.thaidate import current_fiscal_year
+from core.uploads import file_response
+from fundproposals import selectors, services
+from fundproposals.choices import CHECKLIST, AttachmentKind, ProposalState
+from fundproposals.forms import (
+    SECTIONS,
+    ActivityFormSet,
+    AttachmentForm,
+    BudgetLineFormSet,
+    BudgetSection,
+    ContentSection,
+    GeneralSection,
+    ManagementSection,
+    NewProposalForm,
+    ProposalFilter,
+)
+from fundproposals.permissions import (
+    can_add_photo,
+    can_create_proposal,
+    can_edit_proposal,
+    can_review_proposal,
+    can_see_votes,
+    can_step,
+    proposable_province_ids,
+)
+from fundproposals.validation import money, submission_problems
+from fundproposals.views.common import _data, _form_error
+from fundproposals.workflow import PROPOSAL_WORKFLOW, SIMPLE_TRANSITIONS
+from meetings.permissions import can_view_meeting
+
+
+def proposal_list(request):
+    qs = selectors.proposal_list(request.user)
+    data = request.GET.copy()
+    flt = ProposalFilter(data or None, queryset=qs, provinces=visible_provinces(request.user))
+    proposals = flt.qs if flt.is_bound else qs
+    page = Paginator(proposals, 50).get_page(request.GET.get("page"))
+    totals = selectors.totals_by_pillar(proposals)
+    grand = proposals.order_by().aggregate(
+        requested=Sum("requested_amount"), recommended=Sum("recommended_amount"), approved=Sum("fund_approved_amount")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "fundproposals/list.html",
+        {
+            "filter": flt,
+            "page": page,
+            "totals": totals,
+            "grand": grand,
+            "query": query.urlencode(),
+            "can_create": bool(can_create_proposal(request.user)),
+            "form_code": settings.FUND_FORM_CODE,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_create(request):
+    require(can_create_proposal(request.user))
+    ids = proposable_province_ids(request.user)
+    form = NewProposalForm(_data(request), province_ids=ids, initial={"fiscal_year": current_fiscal_year() + 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.create_proposal(actor=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, getattr(exc, "messages", [str(exc)]))
+        else:
+            messages.success(request, "สร้างร่างโครงการแล้ว กรอกข้อมูลแต่ละหัวข้อและบันทึกร่างได้ตลอดเวลา")
+            return redirect("fundproposals:edit", pk=proposal.pk, section="general")
+    return render(request, "fundproposals/create.html", {"form": form, "form_code": settings.FUND_FORM_CODE})
+
+
+# --- detail ---------------------------------------------------------------
+
+
+def _actions(user, proposal) -> list[dict]:
+    """Buttons for the workflow steps the user may take now (each goes to its own form)."""
+    urls = {
+        "accept": reverse("fundproposals:check", args=[proposal.pk]),
+        "return": reverse("fundproposals:check", args=[proposal.pk]),
+        "table": reverse("fundproposals:table", args=[proposal.pk]),
+        "circulate": reverse("fundproposals:circulate", args=[proposal.pk]),
+        "open_vote": reverse("fundproposals:open-ballot", args=[proposal.pk]),
+        "fund_decision": reverse("fundproposals:fund-decision", args=[proposal.pk]),
+        "contract": reverse("fundproposals:contract", args=[proposal.pk]),
+        "report": reverse("fundproposals:report", args=[proposal.pk]),
+    }
+    out, seen = [], set()
+    for t in PROPOSAL_WORKFLOW.transitions:
+        if t.name in ("close_vote", "void_vote") or not can_step(user, proposal, t.name):
+            continue
+        if t.name in SIMPLE_TRANSITIONS:
+            url = reverse("fundproposals:step", args=[proposal.pk, t.name])
+        else:
+            url = urls[t.name]
+        label = "ตรวจความครบถ้วน" if t.name in ("accept", "return") else t.label
+        if url in seen:
+            continue
+        seen.add(url)
+        out.append({"name": t.name, "label": label, "url": url, "style": t.style})
+    return out
+
+
+def _timeline(proposal):
+    labels = {f"transition:{t.name}": t.label for t in PROPOSAL_WORKFLOW.transitions}
+    labels.update(
+        {
+            "proposal.create": "สร้างร่างโครงการ",
+            "proposal.update": "แก้ไขข้อมูลโครงการ",
+            "proposal.attach": "แนบเอกสาร",
+            "proposal.review": "อนุกรรมการให้ความเห็น",
+            "ballot.open": "เปิดการลงมติ",
+            "ballot.vote": "ลงมติ",
+        }
+    )
+    rows = []
+    for e in selectors.timeline(proposal):
+        if e.action == "ballot.vote":
+            continue  # who voted what is shown with the ballot, to the subcommittee only
+        state = e.changes.get("state")
+        rows.append(
+            {
+                "at": e.at,
+                "actor": e.actor,
+                "label": labels.get(e.action, e.action),
+                "reason": e.reason,
+                "to": ProposalState(state[1]).label if state and state[1] in ProposalState.values else "",
+            }
+        )
+    return rows
+
+
+def proposal_detail(request, pk):
+    proposal = selectors.proposal_for(request.user, pk, detail=True)
+    user = request.user
+    seat = selectors.member_seat(user, proposal.province_id)
+    see_votes = bool(can_see_votes(user, proposal))
+    ballots = selectors.ballots_of(proposal)
+    lines_total = sum((b.amount for b in proposal.budget_lines.all()), Decimal("0.00"))
+    activities_total = sum((a.cost for a in proposal.activities.all()), Decimal("0.00"))
+    editable = bool(can_edit_proposal(user, proposal))
+    own_review = selectors.review_of(proposal, seat)
+    return render(
+        request,
+        "fundproposals/detail.html",
+        {
+            "p": proposal,
+            "form_code": settings.FUND_FORM_CODE,
+            "sections": SECTIONS,
+            "editable": editable,
+            "problems": submission_problems(proposal) if editable else [],
+            "actions": _actions(user, proposal),
+            "lines_total": lines_total,
+            "lines_total_words": money(lines_total),
+            "activities_total": activities_total,
+            "requested_words": money(proposal.requested_amount) if proposal.requested_amount is not None else "",
+            "documents": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.DOCUMENT],
+            "photos": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.PHOTO],
+            "see_reviews": see_votes or user.access.is_national,
+            "reviews": proposal.reviews.all(),
+            "can_review": bool(can_review_proposal(user, proposal, seat)) and own_review is None,
+            "own_review": own_review,
+            "ballots": ballots,
+            "see_votes": see_votes,
+            "can_open_meeting": bool(proposal.agenda_item and can_view_meeting(user, proposal.agenda_item.meeting)),
+            "can_add_photo": bool(can_add_photo(user, proposal)),
+            "timeline": _timeline(proposal),
+            "revision_count": proposal.revision,
+            "checklist": [(label, proposal.checklist.get(key)) for key, label in CHECKLIST]
+            if proposal.checklist
+            else [],
+        },
+    )
+
+
+# --- the form in sections ---------------------------------------------------
+
+
+def _section_forms(request, proposal, section):
+    data = request.POST if request.method == "POST" else None
+    if section == "general":
+        previous = (
+            selectors.visible_proposals(request.user)
+            .filter(province=proposal.province, code__isnull=False)
+            .exclude(pk=proposal.pk)
+        )
+        return {"form": GeneralSection(data, instance=proposal, previous_choices=previous)}
+    if section == "content":
+        return {"form": ContentSection(data, instance=proposal, province_code=proposal.province.code)}
+    if section == "budget":
+        initial = [{"item": b.item, "amount": b.amount} for b in proposal.budget_lines.all()]
+        return {
+            "form": BudgetSection(data, instance=proposal),
+            "formset": BudgetLineFormSet(data, initial=initial, prefix="lines"),
+        }
+    if section == "activities":
+        initial = [{"name": a.name, "period": a.period, "cost": a.cost} for a in proposal.activities.all()]
+        return {"formset": ActivityFormSet(data, initial=initial, prefix="acts")}
+    if section == "management":
+        return {"form": ManagementSection(data, instance=proposal)}
+    if section == "attachments":
+        return {"form": AttachmentForm(data, request.FILES if data is not None else None)}
+    raise Http404
+
+
+def _save_section(request, proposal, section, forms) -> None:
+    form, formset = forms.get("form"), forms.get("formset")
+    kwargs = {}
+    if section == "attachments":
+        f = form.cleaned_data["file"]
+        services.add_attachment(actor=request.user, proposal=proposal, upload=f, info=f.upload_info)
+        return
+    if form is not None:
+        fields = {k: v for k, v in form.cleaned_data.items() if k in services.FORM_FIELDS}
+        kwargs["fields"] = fields
+        if section == "content":
+            kwargs["pillars"] = form.cleaned_data["pillars"]
+    if formset is not None:
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if section == "budget":
+            kwargs["budget_lines"] = [
+                {"item": r["item"], "amount": r["amount"]}
+                for r in rows
+                if r.get("item") and r.get("amount") is not None
+            ]
+        else:
+            kwargs["activities"] = [
+                {"name": r["name"], "period": r.get("period", ""), "cost": r.get("cost") or 0}
+                for r in rows
+                if r.get("name")
+            ]
+    services.update_proposal(actor=request.user, proposal=proposal, **kwargs)
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request, pk, section):
+    proposal = selectors.proposal_for(request.user, pk, detail=True)
+    require(can_edit_proposal(request.user, proposal))
+    names = [s for s, _ in SECTIONS]
+    if section not in names:
+        raise Http404
+    forms = _section_forms(request, proposal, section)
+    if request.method == "POST":
+        valid = all(f.is_valid() for f in forms.values())
+        if valid:
+            try:
+                _save_section(request, proposal, section, forms)
+            except ValidationError as exc:
+                target = forms.get("form") or forms.get("formset")
+                if hasattr(target, "add_error"):
+                    _form_error(target, exc)
+                else:
+                    messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, "บันทึกร่างแล้ว")
+                nxt = names.index(section) + 1
+                if "next" in request.POST and nxt < len(names):
+                    return redirect("fundproposals:edit", pk=pk, section=names[nxt])
+                return redirect("fundproposals:edit", pk=pk, section=section)
+    proposal = selectors.proposal_for(request.user, pk, detail=True)
+    lines_total = sum((b.amount for b in proposal.budget_lines.all()), Decimal("0.00"))
+    expected = (proposal.requested_amount or Decimal(0)) + (proposal.cofunding_amount or Decimal(0))
+    return render(
+        request,
+        "fundproposals/edit.html",
+        {
+            "p": proposal,
+            "section": section,
+            "sections": SECTIONS,
+            "section_label": dict(SECTIONS)[section],
+            "is_last": section == names[-1],
+            "form_code": settings.FUND_FORM_CODE,
+            "lines_total": money(lines_total),
+            "expected_total": money(expected),
+            "budget_matches": lines_total == expected,
+            "ceiling": money(Decimal(settings.FUND_BUDGET_CEILING)),
+            "documents": list(proposal.attachments.all()),
+            "problems": submission_problems(proposal),
+            "submit_url": reverse(
+                "fundproposals:step", args=[proposal.pk, "resubmit" if proposal.state == "returned" else "submit"]
+            ),
+            **forms,
+        },
+    )
+
+
+def attachment_download(request, pk, file_pk):
+    attachment = selectors.attachment_for(request.user, pk, file_pk)
+    return file_response(attachment)
