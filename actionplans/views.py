@@ -140,7 +140,7 @@ def plan_detail(request, pk):
                 can_record_progress(user, plan, has_newer_revision=selectors.has_newer_revision(plan))
             ),
             "can_revise": bool(can_revise_document(user, plan, has_open_revision=open_revision)),
-            "transitions": DOCUMENT_WORKFLOW.available(plan, roles) if roles & {Role.SECRETARIAT} else [],
+            "transitions": DOCUMENT_WORKFLOW.offered(plan, roles),
         },
     )
 
@@ -420,7 +420,7 @@ def report_detail(request, pk):
             "can_revise": bool(
                 can_revise_document(user, report, has_open_revision=selectors.has_open_revision(report))
             ),
-            "transitions": DOCUMENT_WORKFLOW.available(report, roles) if roles & {Role.SECRETARIAT} else [],
+            "transitions": DOCUMENT_WORKFLOW.offered(report, roles),
         },
     )
 

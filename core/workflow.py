@@ -102,6 +102,15 @@ class Workflow:
                 return deny(reason)
         return Verdict(True)
 
+    def offered(self, obj: Any, roles: Iterable[str]) -> list[Transition]:
+        """Transitions to show as buttons: the state is a source and a role may fire it (the table's own part).
+
+        Guards that depend on what the step's form will say (which meeting, which
+        resolution) are judged on that form, which explains a refusal in Thai.
+        """
+        roles = frozenset(roles)
+        return [t for t in self.transitions if obj.state in t.sources and t.roles & roles]
+
     def available(self, obj: Any, roles: Iterable[str], context: dict[str, Any] | None = None) -> list[Transition]:
         """Transitions the holder of ``roles`` may fire now (for buttons); reason-needing ones included."""
         roles = frozenset(roles)

@@ -90,7 +90,9 @@ def proposal_for(user, pk: int, *, detail: bool = False) -> Proposal:
     """One visible proposal (with everything its page shows when ``detail``); otherwise 404."""
     qs = visible_proposals(user).select_related("province", "proposer", "previous_project")
     if detail:
-        qs = qs.select_related("agenda_item__meeting__subcommittee", "agenda_item__parent").prefetch_related(
+        qs = qs.select_related(
+            "agenda_item__meeting__subcommittee", "agenda_item__parent", "agenda_item__resolution"
+        ).prefetch_related(
             "pillar_rows",
             "activities",
             "budget_lines",

@@ -34,7 +34,7 @@ def meeting_ics(meeting) -> bytes:
         event.add("url", meeting.online_link)
     event.add("description", description)
     event.add("status", "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED")
-    event.add("sequence", int(meeting.updated_at.timestamp()) % 100000 if meeting.updated_at else 0)
+    event.add("sequence", meeting.ics_sequence)
     cal.add_component(event)
     return cal.to_ical()
 

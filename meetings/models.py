@@ -41,6 +41,8 @@ class Meeting(TimeStampedModel):
     state = models.CharField("สถานะ", max_length=20, choices=MeetingState.choices, default=MeetingState.SCHEDULED)
     cancelled_reason = models.TextField("เหตุผลที่ยกเลิก", blank=True)
     invitations_sent_at = models.DateTimeField("ส่งหนังสือเชิญเมื่อ", null=True, blank=True)
+    # The calendar entry's SEQUENCE: raised each time invited members are told of a move or a cancellation.
+    ics_sequence = models.PositiveIntegerField("ฉบับของนัดหมายในปฏิทิน", default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -114,7 +116,9 @@ class AgendaItem(TimeStampedModel):
 
     @property
     def number(self) -> str:
-        """``4`` for a section, ``4.1`` for its first sub-item (needs ``parent`` loaded)."""
+        """``4`` for a section, ``4.1`` for its first sub-item (needs ``parent`` loaded); withdrawn: no number."""
+        if self.withdrawn_at:
+            return f"{self.parent.order}.– (ถอนออก)" if self.parent_id else "– (ถอนออก)"
         return f"{self.parent.order}.{self.order}" if self.parent_id else str(self.order)
 
 
@@ -203,6 +207,31 @@ class Resolution(TimeStampedModel):
         return f"มติ {self.agenda_item}: {self.get_outcome_display()}"
 
 
+class ResolutionWording(models.Model):
+    """One wording a resolution had: every change kept with who made it, when and where (never changed)."""
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.PROTECT, related_name="wordings", verbose_name="มติที่ประชุม"
+    )
+    number = models.PositiveIntegerField("ฉบับที่")
+    text = models.TextField("ข้อความมติ")
+    source = models.CharField("แก้ไขจาก", max_length=20)
+    """``record`` (the item page), ``vote`` (a closed vote) or ``minutes`` (corrected in the minutes)."""
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField("แก้ไขเมื่อ", auto_now_add=True)
+
+    class Meta:
+        ordering = ["resolution", "number"]
+        verbose_name = "ถ้อยคำมติที่ประชุม"
+        verbose_name_plural = "ถ้อยคำมติที่ประชุม"
+        constraints = [models.UniqueConstraint(fields=["resolution", "number"], name="unique_resolution_wording")]
+
+    def __str__(self) -> str:
+        return f"{self.resolution} ฉบับที่ {self.number}"
+
+
 class AgendaPaper(StoredFile):
     """A paper (เอกสารประกอบวาระ) attached to an agenda item; downloaded only through a permission-checked view."""
 
@@ -211,6 +240,11 @@ class AgendaPaper(StoredFile):
     )
     file = models.FileField("ไฟล์", upload_to=UploadTo("meetings/papers"), max_length=255)
     uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Taken off the item before the meeting: the file is kept for the record, no longer listed or served.
+    removed_at = models.DateTimeField("นำออกเมื่อ", null=True, blank=True)
+    removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 

@@ -115,3 +115,14 @@ def can_comment_minutes(user, meeting) -> Verdict:
     if user.access.has(meeting.subcommittee.province_id, Role.MEMBER, Role.CHAIR, Role.SECRETARIAT):
         return ALLOW
     return deny("เฉพาะอนุกรรมการเท่านั้นที่เสนอแก้ไขรายงานการประชุมได้")
+
+
+def can_withdraw_agenda_item(user, item) -> Verdict:
+    """Before the meeting is held the secretariat may withdraw a sub-item or take a paper off it."""
+    if not (v := can_manage_meeting(user, item.meeting)):
+        return v
+    if item.meeting.state != MeetingState.SCHEDULED:
+        return deny("ถอนระเบียบวาระหรือนำเอกสารออกได้เฉพาะก่อนการประชุม")
+    if item.parent_id is None or item.withdrawn_at:
+        return deny("ถอนได้เฉพาะเรื่องในระเบียบวาระที่ยังไม่ถูกถอน")
+    return ALLOW

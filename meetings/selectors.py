@@ -83,7 +83,7 @@ def item_for(user, pk: int) -> AgendaItem:
 def paper_for(user, pk: int) -> AgendaPaper:
     """One paper of a meeting the user may see (404 otherwise): the only way to a stored paper."""
     ids = user.access.readable_province_ids()
-    qs = AgendaPaper.objects.select_related("agenda_item__meeting__subcommittee")
+    qs = AgendaPaper.objects.select_related("agenda_item__meeting__subcommittee").filter(removed_at__isnull=True)
     if ids is not None:
         qs = qs.filter(agenda_item__meeting__subcommittee__province_id__in=ids)
     try:
@@ -96,14 +96,17 @@ def agenda(meeting: Meeting) -> list[AgendaItem]:
     """Sections in order, each with ``subitems`` (and papers, resolution, conflicts) prefetched: 4 queries."""
     children = (
         AgendaItem.objects.select_related("resolution", "parent")
-        .prefetch_related("papers", Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")))
+        .prefetch_related(
+            Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)),
+            Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
+        )
         .order_by("order")
     )
     sections = list(
         AgendaItem.objects.filter(meeting=meeting, parent__isnull=True)
         .select_related("resolution", "minutes_to_adopt__subcommittee")
         .prefetch_related(
-            "papers",
+            Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)),
             Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
             Prefetch("children", queryset=children, to_attr="subitems"),
         )
@@ -247,6 +250,8 @@ class MinutesItem:
     resolution: str
     """มติที่ประชุม (empty for a section whose sub-items carry the resolutions)."""
     outcome: str
+    recusals: list[str] = field(default_factory=list)
+    """``นาย ก. ไม่ร่วมพิจารณาและไม่ร่วมลงมติ เนื่องจากมีส่วนได้เสีย``, one line per recused member."""
 
 
 @dataclass(frozen=True)
@@ -305,6 +310,71 @@ def initial_minutes_content(meeting: Meeting, sections: list[AgendaItem] | None 
     }
 
 
+def minutes_adopted(meeting: Meeting) -> bool:
+    """Once the minutes are adopted, their resolutions are final (until then, drafts)."""
+    return (
+        meeting.state == MeetingState.ADOPTED
+        or Minutes.objects.filter(meeting=meeting, adopted_on__isnull=False).exists()
+    )
+
+
+@dataclass(frozen=True)
+class ItemLink:
+    label: str
+    url: str
+
+
+def item_links(user, item: AgendaItem) -> list[ItemLink]:
+    """What hangs on the item and the user may open: its proposal and vote, its plan or situation report."""
+    from django.urls import reverse
+
+    from actionplans.models import ActionPlan, SituationReport
+    from fundproposals.models import Ballot, Proposal
+    from fundproposals.permissions import can_see_votes, can_view_proposal
+
+    links: list[ItemLink] = []
+    for p in Proposal.objects.filter(agenda_item=item).select_related("province"):
+        if can_view_proposal(user, p):
+            links.append(ItemLink(f"โครงการ {p.code or p.title}", reverse("fundproposals:detail", args=[p.pk])))
+            for b in Ballot.objects.filter(agenda_item=item, proposal=p).order_by("created_at"):
+                url = "fundproposals:close" if can_see_votes(user, p) else "fundproposals:vote"
+                links.append(ItemLink(f"การลงมติ ({b.get_state_display()})", reverse(url, args=[b.pk])))
+    for plan in ActionPlan.objects.filter(agenda_item=item):
+        links.append(ItemLink(f"แผนปฏิบัติการ ปีงบประมาณ {plan.fiscal_year}", reverse("actionplans:plan", args=[plan.pk])))
+    for rep in SituationReport.objects.filter(agenda_item=item):
+        links.append(ItemLink(f"รายงานสถานการณ์ ปี {rep.year}", reverse("actionplans:report", args=[rep.pk])))
+    return links
+
+
+def with_resolutions(content: dict[str, Any], sections: list[AgendaItem]) -> dict[str, Any]:
+    """The draft with each recorded resolution's one text: what the item page says is what the minutes say."""
+    items = {k: dict(v) for k, v in (content.get("items") or {}).items()}
+    for s in sections:
+        for it in [s, *s.subitems]:
+            if has_resolution(it):
+                items.setdefault(str(it.pk), {"discussion": "", "resolution": ""})["resolution"] = it.resolution.text
+    return {**content, "items": items}
+
+
+def recusal_lines(item: AgendaItem) -> list[str]:
+    """How a secretariat writes a recusal under the item (``conflicts`` prefetched by ``agenda``)."""
+    return [
+        f"{c.member.full_name} ไม่ร่วมพิจารณาและไม่ร่วมลงมติ เนื่องจากมีส่วนได้เสีย"
+        for c in sorted(item.conflicts.all(), key=lambda c: (c.member.order, c.member_id))
+    ]
+
+
+def chair_capacity_text(meeting: Meeting) -> str:
+    """``ประธานในที่ประชุม`` with the acting capacity when the chair is not the governor."""
+    from committees.choices import ChairCapacity
+
+    if not meeting.chair_name:
+        return ""
+    if meeting.chair_capacity in ("", ChairCapacity.GOVERNOR, ChairCapacity.OTHER):
+        return "ประธานในที่ประชุม"
+    return f"ประธานในที่ประชุม ในฐานะ{ChairCapacity(meeting.chair_capacity).label}"
+
+
 def has_resolution(item: AgendaItem) -> bool:
     try:
         item.resolution  # noqa: B018 - loaded by select_related; raises when absent
@@ -329,7 +399,10 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
     sections = agenda(meeting)
     minutes = minutes_of(meeting)
     if content is None:
-        content = minutes.content if minutes and minutes.version else initial_minutes_content(meeting, sections)
+        if minutes and minutes.version:
+            content = minutes.content if minutes.is_adopted else with_resolutions(minutes.content, sections)
+        else:
+            content = initial_minutes_content(meeting, sections)
     texts = content.get("items", {})
     present, absent, guests = [], [], []
     for att in attendance_rows(meeting):
@@ -345,6 +418,8 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
     items = []
     for s in sections:
         for it in [s, *s.subitems]:
+            if it.withdrawn_at:
+                continue  # withdrawn before the meeting: not in the minutes
             text = texts.get(str(it.pk), {})
             res = it.resolution if has_resolution(it) else None
             items.append(
@@ -355,6 +430,7 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
                     discussion=text.get("discussion", ""),
                     resolution=text.get("resolution", ""),
                     outcome=res.get_outcome_display() if res else "",
+                    recusals=recusal_lines(it),
                 )
             )
     adoption_note = ""
@@ -363,7 +439,9 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
         adoption_note = f"รับรองแล้วเมื่อวันที่ {thaidate.format_date(minutes.adopted_on)} ({how})"
         if minutes.adopted_under_item_id:
             adoption_note += f" ในการประชุม{minutes.adopted_under_item.meeting.label}"
-    chair = Person(meeting.chair_name, meeting.chair_position) if meeting.chair_name else None
+    chair = (
+        Person(meeting.chair_name, meeting.chair_position, chair_capacity_text(meeting)) if meeting.chair_name else None
+    )
     return MinutesDocument(
         title="รายงานการประชุม",
         body_name=meeting.subcommittee.name,
@@ -390,7 +468,10 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
 def minutes_text(meeting: Meeting, content: dict[str, Any]) -> str:
     """The minutes as plain text (kept with each version; compared line by line)."""
     doc = minutes_document(meeting, content=content)
-    lines = [f"{doc.title}{doc.body_name}", doc.number_label, doc.date_text, doc.place, "", "ผู้มาประชุม"]
+    lines = [f"{doc.title}{doc.body_name}", doc.number_label, doc.date_text, doc.place]
+    if doc.chair:
+        lines.append(f"{doc.chair.note} {doc.chair.name} {doc.chair.position}")
+    lines += ["", "ผู้มาประชุม"]
     lines += [f"{i}. {p.name} {p.position} {p.note}".rstrip() for i, p in enumerate(doc.present, 1)]
     if doc.absent:
         lines += ["", "ผู้ไม่มาประชุม"]
@@ -406,6 +487,7 @@ def minutes_text(meeting: Meeting, content: dict[str, Any]) -> str:
         lines += ["", f"{it.number} {it.title}"]
         if it.discussion:
             lines += it.discussion.splitlines()
+        lines += it.recusals
         if it.resolution:
             lines.append("มติที่ประชุม")
             lines += it.resolution.splitlines()

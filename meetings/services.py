@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from committees.choices import ChairCapacity, NumberingBasis
@@ -38,6 +38,7 @@ from meetings.models import (
     MinutesComment,
     MinutesVersion,
     Resolution,
+    ResolutionWording,
 )
 from meetings.workflow import MEETING_WORKFLOW
 
@@ -197,14 +198,24 @@ def update_meeting(
         if numbering_year(m.numbering_basis, starts_at) != m.number_year:
             raise ValidationError({"starts_at": "วันประชุมใหม่อยู่คนละปีกับลำดับครั้งที่ กรุณายกเลิกการประชุมนี้แล้วนัดประชุมใหม่"})
         before = audit.snapshot(m, MEETING_FIELDS)
+        before_time = m.starts_at
         m.starts_at = starts_at
         m.fiscal_year = thaidate.fiscal_year_of(starts_at)
         m.place = place.strip()
         m.online_link = online_link
         for k, v in _chair_fields(chair_member, chair_capacity, m.subcommittee).items():
             setattr(m, k, v)
+        moved = m.invitations_sent_at is not None and (
+            m.starts_at != before_time or m.place != before["place"] or m.online_link != before["online_link"]
+        )
+        if moved:
+            m.ics_sequence += 1  # same UID, higher SEQUENCE: calendars replace the old entry
         m.full_clean()
         m.save()
+        if moved:
+            from meetings import tasks
+
+            transaction.on_commit(lambda: tasks.send_invitations.delay(m.pk, update=True))
         audit.record(
             actor=actor,
             action="meeting.update",
@@ -231,6 +242,8 @@ def fire_transition(*, actor, meeting: Meeting, name: str, reason: str = "") -> 
         _after_circulate(result)
     if name == "cancel" and result.invitations_sent_at:
         from meetings import tasks
+
+        Meeting.objects.filter(pk=result.pk).update(ics_sequence=F("ics_sequence") + 1)
 
         # members who were invited get the cancellation (and a CANCEL calendar entry)
         transaction.on_commit(lambda: tasks.send_invitations.delay(result.pk))
@@ -316,7 +329,7 @@ def add_agenda_item(
             section = parent
         else:
             section = _section(meeting, section_type)
-        last = section.children.aggregate(n=Max("order"))["n"] or 0
+        last = section.children.filter(withdrawn_at__isnull=True).aggregate(n=Max("order"))["n"] or 0
         item = AgendaItem(
             meeting=meeting,
             parent=section,
@@ -336,6 +349,74 @@ def add_agenda_item(
             changes=audit.diff({}, {"number": item.number, "title": item.title}),
         )
     return item
+
+
+WITHDRAWN_ORDER_BASE = 1000
+"""Withdrawn sub-items leave the numbering: kept at 1000+ so the others close up (4.3 becomes 4.2)."""
+
+
+def withdraw_agenda_item(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
+    """Withdraw a sub-item before the meeting is held: kept, marked withdrawn, the items after it renumbered.
+
+    Refused once the meeting is held (the record of what was discussed stays as it
+    was), for a section, and without a reason. An open vote on it takes no more entries.
+    """
+    meeting = item.meeting
+    _require(perms.can_manage_meeting(actor, meeting))
+    if meeting.state != MeetingState.SCHEDULED:
+        raise ValidationError("ถอนระเบียบวาระได้เฉพาะก่อนการประชุม เมื่อประชุมแล้วถอนไม่ได้")
+    if item.parent_id is None:
+        raise ValidationError("ถอนได้เฉพาะเรื่องในระเบียบวาระ ไม่ใช่หัวข้อระเบียบวาระหลัก")
+    if not str(reason or "").strip():
+        raise ValidationError({"reason": "กรุณาระบุเหตุที่ถอนระเบียบวาระ"})
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        locked = AgendaItem.objects.select_for_update(of=("self",)).select_related("parent").get(pk=item.pk)
+        if locked.withdrawn_at:
+            raise ValidationError("ระเบียบวาระนี้ถอนไปแล้ว")
+        number = locked.number
+        siblings = AgendaItem.objects.filter(parent_id=locked.parent_id)
+        top = siblings.aggregate(n=Max("order"))["n"] or 0
+        old_order = locked.order
+        locked.order = max(top, WITHDRAWN_ORDER_BASE) + 1
+        locked.withdrawn_at = timezone.now()
+        locked.withdrawn_reason = reason.strip()[:300]
+        locked.withdrawn_by = actor
+        locked.full_clean()
+        locked.save()
+        for sib in siblings.filter(withdrawn_at__isnull=True, order__gt=old_order).order_by("order"):
+            AgendaItem.objects.filter(pk=sib.pk).update(order=sib.order - 1)
+        audit.record(
+            actor=actor,
+            action="agenda.withdraw",
+            target=locked,
+            province=_province(meeting),
+            changes={"number": [number, None], "reason": [None, locked.withdrawn_reason]},
+        )
+    return locked
+
+
+def remove_paper(*, actor, paper: AgendaPaper, reason: str = "") -> AgendaPaper:
+    """Take a paper off its item before the meeting is held (the file is kept, marked removed)."""
+    meeting = paper.agenda_item.meeting
+    _require(perms.can_manage_meeting(actor, meeting))
+    if meeting.state != MeetingState.SCHEDULED:
+        raise ValidationError("นำเอกสารออกได้เฉพาะก่อนการประชุม เมื่อประชุมแล้วนำออกไม่ได้")
+    with transaction.atomic():
+        locked = AgendaPaper.objects.select_for_update().get(pk=paper.pk)
+        if locked.removed_at:
+            raise ValidationError("นำเอกสารนี้ออกไปแล้ว")
+        locked.removed_at = timezone.now()
+        locked.removed_by = actor
+        locked.save(update_fields=["removed_at", "removed_by"])
+        audit.record(
+            actor=actor,
+            action="agenda.remove_paper",
+            target=locked.agenda_item,
+            province=_province(meeting),
+            changes={"paper": [locked.display_name, None], "reason": [None, reason]},
+        )
+    return locked
 
 
 def update_agenda_item(
@@ -555,7 +636,19 @@ def _minutes_adopted(meeting: Meeting) -> bool:
     )
 
 
-def record_resolution(*, actor, agenda_item: AgendaItem, outcome: str, text: str, discussion: str = "") -> Resolution:
+def _add_wording(res: Resolution, *, actor, source: str) -> None:
+    """Keep this wording in the resolution's history (called whenever its text changes)."""
+    last = res.wordings.order_by("-number").first()
+    if last and last.text == res.text:
+        return
+    ResolutionWording.objects.create(
+        resolution=res, number=(last.number + 1) if last else 1, text=res.text, source=source, changed_by=actor
+    )
+
+
+def record_resolution(
+    *, actor, agenda_item: AgendaItem, outcome: str, text: str, discussion: str = "", source: str = "record"
+) -> Resolution:
     """Create or update the resolution (มติที่ประชุม) on an item and return it.
 
     Other apps rely on: one resolution per item (updated in place while the
@@ -578,6 +671,7 @@ def record_resolution(*, actor, agenda_item: AgendaItem, outcome: str, text: str
         res.outcome, res.text, res.discussion, res.recorded_by = outcome, text.strip(), discussion.strip(), actor
         res.full_clean()
         res.save()
+        _add_wording(res, actor=actor, source=source)
         audit.record(
             actor=actor,
             action="resolution.record",
@@ -674,6 +768,7 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
                 saved_by=str(minutes.updated_by or "ผู้อื่น"),
             )
         clean = _clean_content(meeting, content)
+        _correct_resolutions(actor=actor, meeting=meeting, clean=clean)
         minutes.version += 1
         minutes.content = clean
         minutes.updated_by = actor
@@ -710,6 +805,31 @@ MINUTES_TEXT_KEYS = (
     "checker_name",
     "checker_position",
 )
+
+
+def _correct_resolutions(*, actor, meeting: Meeting, clean: dict[str, Any]) -> None:
+    """A resolution corrected in the minutes is corrected everywhere: the one text, its old wording kept."""
+    texts = {k: v["resolution"] for k, v in clean["items"].items() if v.get("resolution")}
+    if not texts:
+        return
+    for res in Resolution.objects.select_for_update().filter(agenda_item__meeting=meeting, agenda_item_id__in=texts):
+        new = texts[str(res.agenda_item_id)]
+        if new == res.text:
+            continue
+        before = res.text
+        if not res.wordings.exists():
+            _add_wording(res, actor=res.recorded_by, source="record")  # the wording before the first correction
+        res.text = new
+        res.full_clean()
+        res.save(update_fields=["text", "updated_at"])
+        _add_wording(res, actor=actor, source="minutes")
+        audit.record(
+            actor=actor,
+            action="resolution.correct",
+            target=res,
+            province=_province(meeting),
+            changes={"text": [before, new]},
+        )
 
 
 def _clean_content(meeting: Meeting, content: Mapping[str, Any]) -> dict[str, Any]:

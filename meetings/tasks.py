@@ -43,15 +43,16 @@ def _agenda_lines(meeting) -> list[str]:
 
 
 @shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
-def send_invitations(meeting_id: int) -> int:
+def send_invitations(meeting_id: int, update: bool = False) -> int:
     """E-mail every current member with an address an invitation and the .ics; returns how many were sent.
 
-    For a cancelled meeting the same members get the cancellation with a CANCEL entry.
+    For a cancelled meeting the same members get the cancellation with a CANCEL entry;
+    ``update`` (the meeting moved) says so and carries the entry with its higher SEQUENCE.
     """
     meeting = _meeting(meeting_id)
     ics = meeting_ics(meeting)
     cancelled = meeting.state == "cancelled"
-    what = "แจ้งยกเลิกการประชุม" if cancelled else "ขอเชิญประชุม"
+    what = "แจ้งยกเลิกการประชุม" if cancelled else ("แจ้งเปลี่ยนแปลงกำหนดการประชุม" if update else "ขอเชิญประชุม")
     subject = f"{what}{meeting.subcommittee.short_name}{meeting.subcommittee.province.name_th} {meeting.label}"
     body = "\n".join(
         [
@@ -79,7 +80,9 @@ def send_invitations(meeting_id: int) -> int:
 
     audit.record(
         actor=None,
-        action="meeting.cancellation_mailed" if cancelled else "meeting.invitations_mailed",
+        action="meeting.cancellation_mailed"
+        if cancelled
+        else ("meeting.update_mailed" if update else "meeting.invitations_mailed"),
         target=meeting,
         province=meeting.subcommittee.province,
         changes={"sent": [None, sent]},

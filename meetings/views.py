@@ -173,6 +173,7 @@ def meeting_detail(request, pk):
             "quorum": selectors.meeting_quorum(meeting),
             "attendance": selectors.attendance_rows(meeting),
             "minutes": selectors.minutes_of(meeting),
+            "chair_capacity": selectors.chair_capacity_text(meeting).removeprefix("ประธานในที่ประชุม").strip(),
             **_flags(request.user, meeting),
         },
     )
@@ -288,6 +289,17 @@ def item_detail(request, pk):
                 services.declare_conflict(actor=user, agenda_item=item, **coi_form.cleaned_data)
                 messages.success(request, "บันทึกการมีส่วนได้เสียแล้ว")
                 return redirect("meetings:item", pk=item.pk)
+            if action == "withdraw":
+                services.withdraw_agenda_item(actor=user, item=item, reason=request.POST.get("reason", ""))
+                messages.success(request, "ถอนระเบียบวาระแล้ว เรื่องที่เหลือเลื่อนลำดับขึ้นมา")
+                return redirect("meetings:item", pk=item.pk)
+            if action == "remove_paper":
+                paper = item.papers.filter(pk=request.POST.get("paper") or 0).first()
+                if paper is None:
+                    raise Http404
+                services.remove_paper(actor=user, paper=paper)
+                messages.success(request, f"นำเอกสาร {paper.display_name} ออกแล้ว")
+                return redirect("meetings:item", pk=item.pk)
             if action == "paper" and paper_form.is_valid():
                 services.add_paper(actor=user, agenda_item=item, file=paper_form.cleaned_data["file"])
                 messages.success(request, "แนบเอกสารแล้ว")
@@ -295,8 +307,11 @@ def item_detail(request, pk):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as exc:
-            target = {"resolution": res_form, "conflict": coi_form, "paper": paper_form}.get(action, res_form)
-            _form_errors(target, exc)
+            if action in ("withdraw", "remove_paper"):
+                messages.error(request, " ".join(exc.messages))
+            else:
+                target = {"resolution": res_form, "conflict": coi_form, "paper": paper_form}.get(action, res_form)
+                _form_errors(target, exc)
     previous = Meeting.objects.filter(subcommittee_id=meeting.subcommittee_id, starts_at__lt=meeting.starts_at).exclude(
         state="cancelled"
     )
@@ -328,7 +343,10 @@ def item_detail(request, pk):
             "meeting": meeting,
             "item": item,
             "resolution": res,
-            "papers": list(item.papers.all()),
+            "resolution_is_draft": bool(res) and not selectors.minutes_adopted(meeting),
+            "wordings": list(res.wordings.select_related("changed_by")) if res else [],
+            "links": selectors.item_links(user, item),
+            "papers": [p for p in item.papers.all() if not p.removed_at],
             "conflicts": list(item.conflicts.select_related("member")),
             "quorum": selectors.item_quorum(item),
             "res_form": res_form,
@@ -336,6 +354,7 @@ def item_detail(request, pk):
             "paper_form": paper_form,
             "edit_form": edit_form,
             "can_edit_agenda": bool(perms.can_edit_agenda(user, meeting)),
+            "can_withdraw": bool(perms.can_withdraw_agenda_item(user, item)),
             "can_resolve": bool(perms.can_record_resolution(user, meeting)),
             "can_declare": bool(perms.can_declare_conflict(user, meeting)) and conflict_members.exists(),
         },
@@ -492,7 +511,7 @@ def minutes_edit(request, pk):
             return _autosave_status(request, error="บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง")
     else:
         if record and record.version:
-            content, version = record.content, record.version
+            content, version = selectors.with_resolutions(record.content, sections), record.version
         else:
             content, version = selectors.initial_minutes_content(meeting, sections), record.version if record else 0
         form = MinutesForm(initial=MinutesForm.initial_from(content, version), items=items)

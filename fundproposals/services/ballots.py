@@ -292,7 +292,7 @@ def _record_resolution(*, actor, agenda_item, outcome: str, text: str) -> None:
     """The closed ballot becomes the agenda item's resolution (มติที่ประชุม), so it appears in the minutes."""
     from meetings import services as meeting_services
 
-    meeting_services.record_resolution(actor=actor, agenda_item=agenda_item, outcome=outcome, text=text)
+    meeting_services.record_resolution(actor=actor, agenda_item=agenda_item, outcome=outcome, text=text, source="vote")
 
 
 def close_due_ballots() -> int:

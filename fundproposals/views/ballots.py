@@ -33,14 +33,21 @@ from fundproposals.views.common import _data, _form_error
 def proposal_table(request, pk):
     proposal = selectors.proposal_for(request.user, pk)
     require(can_step(request.user, proposal, "table"))
+    from django.db.models import Case, IntegerField, Value, When
+    from django.utils import timezone
+
     from meetings.models import Meeting
 
+    # upcoming meetings of the proposal's subcommittee first (soonest first), then the ones already held
+    now = timezone.now()
     meetings = (
         Meeting.objects.filter(subcommittee__province_id=proposal.province_id, state__in=("scheduled", "held"))
         .select_related("subcommittee")
-        .order_by("starts_at")
+        .annotate(past=Case(When(starts_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()))
+        .order_by("past", "starts_at")
     )
-    form = TableForm(_data(request), meetings=meetings)
+    upcoming = meetings.filter(starts_at__gte=now).first()
+    form = TableForm(_data(request), meetings=meetings, initial={"meeting": upcoming.pk} if upcoming else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.table(actor=request.user, proposal=proposal, meeting=form.cleaned_data["meeting"])

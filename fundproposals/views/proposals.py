@@ -78,7 +78,7 @@ def proposal_list(request):
 def proposal_create(request):
     require(can_create_proposal(request.user))
     ids = proposable_province_ids(request.user)
-    form = NewProposalForm(_data(request), province_ids=ids, initial={"fiscal_year": current_fiscal_year() + 1})
+    form = NewProposalForm(_data(request), province_ids=ids, initial={"fiscal_year": current_fiscal_year()})
     if request.method == "POST" and form.is_valid():
         try:
             proposal = services.create_proposal(actor=request.user, **form.cleaned_data)
