@@ -330,6 +330,15 @@ class Ballot(TimeStampedModel):
         "ประธานชี้ขาด", max_length=20, choices=Decision.choices, blank=True, help_text="เมื่อคะแนนเสียงเท่ากัน"
     )
     result_text = models.TextField("ข้อความมติ", blank=True)
+    # A circulated vote is reported at the next meeting under เรื่องเพื่อทราบ (and so reaches its minutes).
+    reported_under_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reported_ballots",
+        verbose_name="รายงานต่อที่ประชุมในระเบียบวาระ",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

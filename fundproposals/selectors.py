@@ -242,6 +242,21 @@ def electorate(ballot: Ballot) -> Electorate:
     return Electorate(members=members, present=present, conflicted=conflicted_ids(ballot))
 
 
+def circulated_to_report(meeting) -> list[Ballot]:
+    """Closed circulated votes of the meeting's province not yet reported at a meeting (for เรื่องเพื่อทราบ)."""
+    return list(
+        Ballot.objects.filter(
+            mode=BallotMode.CIRCULATION,
+            state=BallotState.CLOSED,
+            reported_under_item__isnull=True,
+            proposal__province_id=meeting.subcommittee.province_id,
+            closed_at__lt=meeting.starts_at,
+        )
+        .select_related("proposal")
+        .order_by("closed_at", "pk")
+    )
+
+
 def members_by_id(ids) -> dict[int, Member]:
     """Seats by id in seating order (one query): the entry sheet and the recused list."""
     return {m.pk: m for m in Member.objects.filter(pk__in=ids).order_by("order", "id")}

@@ -93,6 +93,8 @@ class AgendaItem(TimeStampedModel):
         related_name="adopted_under_items",
         verbose_name="รายงานการประชุมที่เสนอให้รับรอง",
     )
+    # Reports a resolution taken by circulation (เวียนมติ) since the last meeting: its minutes start from it.
+    reports_circulation = models.BooleanField("รายงานผลการเวียนมติ", default=False)
     # Withdrawn before the meeting: kept (nothing decided is deleted), shown struck out, out of the numbering.
     withdrawn_at = models.DateTimeField("ถอนเมื่อ", null=True, blank=True)
     withdrawn_reason = models.CharField("เหตุที่ถอน", max_length=300, blank=True)

@@ -294,6 +294,10 @@ def initial_minutes_content(meeting: Meeting, sections: list[AgendaItem] | None 
     for s in sections:
         for it in [s, *s.subitems]:
             res = getattr(it, "resolution", None) if has_resolution(it) else None
+            if res is None and it.reports_circulation:
+                # a circulated result reported under เรื่องเพื่อทราบ: the minutes start from the result
+                items[str(it.pk)] = {"discussion": it.description, "resolution": "ที่ประชุมรับทราบ"}
+                continue
             items[str(it.pk)] = {
                 "discussion": res.discussion if res else "",
                 "resolution": res.text if res else "",

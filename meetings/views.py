@@ -228,6 +228,12 @@ def meeting_ics_download(request, pk):
     return response
 
 
+def _circulated_to_report(meeting):
+    from fundproposals.selectors import circulated_to_report
+
+    return circulated_to_report(meeting)
+
+
 @require_http_methods(["GET", "POST"])
 def agenda(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
@@ -243,19 +249,35 @@ def agenda(request, pk):
                 services.swap_sections(actor=request.user, meeting=meeting)
                 messages.success(request, "สลับระเบียบวาระที่ 3 และ 4 แล้ว")
                 return redirect("meetings:agenda", pk=meeting.pk)
+            if request.POST.get("action") == "report_circulated":
+                from fundproposals.services import report_circulated
+
+                try:
+                    ballot_id = int(request.POST.get("ballot", ""))
+                except ValueError:
+                    raise Http404 from None
+                item = report_circulated(actor=request.user, ballot_id=ballot_id, meeting=meeting)
+                messages.success(request, f"เพิ่มผลการเวียนมติเป็นระเบียบวาระที่ {item.number} แล้ว")
+                return redirect("meetings:agenda", pk=meeting.pk)
             if form.is_valid():
                 item = services.add_agenda_item(actor=request.user, meeting=meeting, **form.cleaned_data)
                 messages.success(request, f"เพิ่มระเบียบวาระที่ {item.number} แล้ว")
                 return redirect("meetings:agenda", pk=meeting.pk)
         except ValidationError as exc:
-            if request.POST.get("action") == "swap":
+            if request.POST.get("action") in ("swap", "report_circulated"):
                 messages.error(request, exc.messages[0])
                 return redirect("meetings:agenda", pk=meeting.pk)
             _form_errors(form, exc)
     return render(
         request,
         "meetings/agenda.html",
-        {"meeting": meeting, "sections": selectors.agenda(meeting), "form": form, "can_edit_agenda": can_edit},
+        {
+            "meeting": meeting,
+            "sections": selectors.agenda(meeting),
+            "form": form,
+            "can_edit_agenda": can_edit,
+            "circulated": _circulated_to_report(meeting) if can_edit else [],
+        },
     )
 
 

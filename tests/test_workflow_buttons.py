@@ -33,7 +33,7 @@ def _html(client_for, world, role, url) -> str:
 
 
 def _cases(workflow):
-    return [(t.name, s) for t in workflow.transitions if t.roles - {SYSTEM} for s in t.sources]
+    return [(t.name, s) for t in workflow.transitions if t.roles - {SYSTEM} for s in sorted(t.sources)]
 
 
 # --- proposals ------------------------------------------------------------------

@@ -10,6 +10,7 @@ Everything is re-exported here so ``fundproposals.services.X`` keeps working.
 from fundproposals.services.after import *  # noqa: F403
 from fundproposals.services.ballots import *  # noqa: F403
 from fundproposals.services.ballots import _quorum, _result_text  # noqa: F401
+from fundproposals.services.circulation import *  # noqa: F403
 from fundproposals.services.common import *  # noqa: F403
 from fundproposals.services.common import _fire  # noqa: F401
 from fundproposals.services.decision import *  # noqa: F403

@@ -123,6 +123,7 @@ def test_proposal_from_form_to_minutes(page, live_server, login):
     login(page, "sp-chair")
     page.goto(detail)
     page.click("main [data-action=open_vote]")
+    page.check("input[name=method][value=devices]")  # members vote on their own phones
     page.click("main button[type=submit]")
     close_url = page.url
     vote_url = close_url.replace("close/", "")
