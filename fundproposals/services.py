@@ -52,6 +52,7 @@ from fundproposals.permissions import (
 from fundproposals.tally import CastingVoteInvalid, Tally, count
 from fundproposals.validation import ceiling_problem, dates_problem, location_problem, money
 from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
+from notifications.services import notify_on_commit  # people (issue #10)
 
 VOTE_CLOSED = "การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"
 VOTE_PAST_DEADLINE = "พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"
@@ -113,8 +114,18 @@ def project_name(proposal: Proposal) -> str:
     return proposal.title if proposal.title.startswith("โครงการ") else f"โครงการ{proposal.title}"
 
 
+# people (issue #10): the steps that people are told of, by notification kind
+NOTIFY_ON_STEP = {
+    "submit": "proposal_submitted",
+    "resubmit": "proposal_submitted",
+    "return": "proposal_returned",
+    "close_vote": "proposal_decided",
+    "fund_decision": "proposal_funded",
+}
+
+
 def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None = None) -> Proposal:
-    return fire(
+    result = fire(
         workflow=PROPOSAL_WORKFLOW,
         model=Proposal,
         pk=proposal_pk,
@@ -124,6 +135,9 @@ def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None 
         province_for=lambda p: p.province,
         context=context,
     )
+    if name in NOTIFY_ON_STEP:
+        notify_on_commit(NOTIFY_ON_STEP[name], result.pk, f"{name}:{timezone.now():%Y%m%d%H%M%S%f}")
+    return result
 
 
 # --- the form -------------------------------------------------------------
@@ -442,6 +456,7 @@ def _new_ballot(*, actor, proposal: Proposal, mode: str, agenda_item=None, deadl
         province=proposal.province,
         changes={"ballot": [None, ballot.get_mode_display()]},
     )
+    notify_on_commit("vote_opened", ballot.pk)
     return ballot
 
 
@@ -611,6 +626,7 @@ def close_ballot(*, actor, ballot_id: int, casting_vote: str = "", recommended_a
             outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
             _record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
         name = "close_vote" if ballot.result else "void_vote"
+        notify_on_commit("vote_closed", ballot.pk)
         _fire(
             actor=actor,
             proposal_pk=proposal.pk,

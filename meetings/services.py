@@ -40,6 +40,7 @@ from meetings.models import (
     Resolution,
 )
 from meetings.workflow import MEETING_WORKFLOW
+from notifications.services import notify_on_commit  # people (issue #10)
 
 MEETING_FIELDS = ["starts_at", "place", "online_link", "chair_member", "chair_name", "chair_position", "chair_capacity"]
 
@@ -157,6 +158,7 @@ def schedule_meeting(
             province=subcommittee.province,
             changes=audit.diff({}, {"label": meeting.label, **audit.snapshot(meeting, MEETING_FIELDS)}),
         )
+        notify_on_commit("meeting_scheduled", meeting.pk)
     return meeting
 
 
@@ -212,6 +214,7 @@ def update_meeting(
             province=_province(m),
             changes=audit.diff(before, audit.snapshot(m, MEETING_FIELDS)),
         )
+        notify_on_commit("meeting_moved", m.pk, f"{m.starts_at:%Y%m%d%H%M}:{m.place}"[:80])
     return m
 
 
@@ -229,6 +232,8 @@ def fire_transition(*, actor, meeting: Meeting, name: str, reason: str = "") -> 
     )
     if name == "circulate":
         _after_circulate(result)
+    if name == "cancel":
+        notify_on_commit("meeting_cancelled", result.pk)
     if name == "cancel" and result.invitations_sent_at:
         from meetings import tasks
 
@@ -242,6 +247,7 @@ def _after_circulate(meeting: Meeting) -> None:
 
     Minutes.objects.filter(meeting=meeting).update(circulated_at=timezone.now())
     transaction.on_commit(lambda: tasks.notify_minutes_circulated.delay(meeting.pk))
+    notify_on_commit("minutes_circulated", meeting.pk, str(getattr(getattr(meeting, "minutes", None), "version", "")))
 
 
 def send_invitations(*, actor, meeting: Meeting) -> Meeting:
@@ -422,6 +428,7 @@ def add_paper(*, actor, agenda_item: AgendaItem, file) -> AgendaPaper:
             province=_province(meeting),
             changes={"item": [None, agenda_item.number], "file": [None, info.display_name]},
         )
+        notify_on_commit("papers_added", meeting.pk, str(paper.pk))
     return paper
 
 
@@ -805,4 +812,5 @@ def adopt_minutes(
                 "adopted_on": [None, adopted_on],
             },
         )
+        notify_on_commit("minutes_adopted", meeting.pk)
     return minutes
