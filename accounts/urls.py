@@ -12,6 +12,9 @@ urlpatterns = [
     path("verify/<str:secret>/", views.verify, name="verify"),
     path("profile/", views.profile, name="profile"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("two-factor/", views.two_factor_setup, name="two-factor"),
+    path("two-factor/setup/", views.two_factor_setup, name="two-factor-setup"),
+    path("two-factor/verify/", views.two_factor_verify, name="two-factor-verify"),
 ]
 
 # Django's reset views keep their own names (its e-mail template reverses them).

@@ -157,3 +157,52 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         self.extra_email_context = {"site_url": services.site_link("").rstrip("/")}
         return super().form_valid(form)
+
+
+# --- two-factor sign-in ---------------------------------------------------------
+
+
+def two_factor_setup(request):
+    """Turn on two-factor sign-in: scan the QR code, type a code, keep the recovery codes."""
+    from accounts import twofactor
+
+    device = twofactor.pending_device(request.user)
+    error = ""
+    if request.method == "POST":
+        if not ratelimit.hit("2fa-setup", str(request.user.pk)):
+            error = TOO_MANY
+        else:
+            codes = twofactor.confirm(request=request, device=device, token=request.POST.get("token", "").strip())
+            if codes is not None:
+                return render(request, "accounts/two_factor_codes.html", {"codes": codes})
+            error = "รหัสไม่ถูกต้อง กรุณาพิมพ์รหัส 6 หลักล่าสุดจากแอป"
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "qr": twofactor.qr_svg_data_uri(device),
+            "secret": twofactor.secret_text(device),
+            "error": error,
+            "required": twofactor.must_use(request.user),
+            "enabled": twofactor.has_device(request.user),
+        },
+    )
+
+
+def two_factor_verify(request):
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from accounts import twofactor
+
+    error = ""
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    if request.method == "POST":
+        if not ratelimit.hit("2fa-verify", str(request.user.pk)):
+            error = TOO_MANY
+        elif twofactor.verify(request=request, token=request.POST.get("token", "")):
+            return redirect(next_url)
+        else:
+            error = "รหัสไม่ถูกต้อง"
+    return render(request, "accounts/two_factor_verify.html", {"error": error, "next": next_url})

@@ -38,6 +38,10 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_celery_beat",
+    # people (issue #10): two-factor sign-in
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = [
     "core",
@@ -63,6 +67,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # people (issue #10): second factor for those who have one or must
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -250,6 +257,9 @@ LOGGING = {
 ACCESS_RESOLVER = "committees.access.compute_access"
 # seed_demo loads these modules in order (core names no domain).
 DEMO_MODULES = ["committees.demo", "meetings.demo", "actionplans.demo", "fundproposals.demo", "reports.demo"]
+# Two-factor sign-in required for national officers, secretariat staff and chairs (on in production settings).
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "ศปคม.จ."
 # Invitation links, printed codes and e-mail checks stop working after this many days.
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=7)
 # Guesses of a one-time code or link allowed per address in 15 minutes.
