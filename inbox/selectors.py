@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,10 @@ class Item:
     deadline: Any
     icon: str
     tone: str
+
+    @property
+    def deadline_has_time(self) -> bool:
+        return isinstance(self.deadline, dt.datetime)
 
 
 def _count_key(user_id: int) -> str:

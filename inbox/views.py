@@ -19,7 +19,10 @@ def home(request):
             "fiscal_year": fy,
             "items": inbox_for(user),
             "is_national": access.is_national,
-            "roles_by_province": [(p, [Role(r).label for r in sorted(access.roles_in(p.pk))]) for p in provinces],
+            "roles_by_province": [
+                (p, [Role(r).label for r in sorted(access.roles_in(p.pk))], access.can_read_province(p.pk))
+                for p in provinces
+            ],
             "has_any_role": bool(access.all_roles),
         },
     )

@@ -43,9 +43,11 @@ class DeliveryState(models.TextChoices):
 # What a user gets when they have chosen nothing: in the app and by e-mail; LINE once linked.
 DEFAULT_CHANNELS = frozenset({Channel.APP, Channel.EMAIL, Channel.LINE})
 
-# Kinds whose domain already sends its own e-mail (the report link, the return reasons, the circulated draft):
-# by default not e-mailed a second time.
-EMAILED_BY_DOMAIN = frozenset({Kind.REPORT_READY, Kind.PROPOSAL_RETURNED, Kind.MINUTES_CIRCULATED})
+# Kinds whose domain already sends its own e-mail (the report link, the return reasons, the circulated draft,
+# the cancellation with its calendar entry): by default not e-mailed a second time.
+EMAILED_BY_DOMAIN = frozenset(
+    {Kind.REPORT_READY, Kind.PROPOSAL_RETURNED, Kind.MINUTES_CIRCULATED, Kind.MEETING_CANCELLED}
+)
 
 
 def default_on(kind: str, channel: str) -> bool:
