@@ -57,3 +57,11 @@ class ChairCapacity(models.TextChoices):
 class NumberingBasis(models.TextChoices):
     CALENDAR = "calendar", "นับตามปีปฏิทิน (พ.ศ.)"
     FISCAL = "fiscal", "นับตามปีงบประมาณ"
+
+
+class RequestState(models.TextChoices):
+    """A proposer's request to propose projects in a province."""
+
+    PENDING = "pending", "รอฝ่ายเลขานุการพิจารณา"
+    ACCEPTED = "accepted", "อนุญาตแล้ว"
+    REFUSED = "refused", "ไม่อนุญาต"

@@ -198,4 +198,12 @@ def load(ctx: dict | None = None) -> dict:
         users[username] = user
     if not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@example.go.th", DEMO_PASSWORD, full_name="ผู้ดูแลระบบ")
-    return {"users": users, "subcommittees": subcommittees, "provinces": provinces, "seats": seats}
+    return {
+        "users": users,
+        "subcommittees": subcommittees,
+        "provinces": provinces,
+        "seats": seats,
+        # seed_demo prints these (core names no domain)
+        "demo_accounts": DEMO_USERS,
+        "demo_password": DEMO_PASSWORD,
+    }

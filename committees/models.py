@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from committees.choices import ChairCapacity, GrantRole, MemberRole, NumberingBasis, Region, RiskGroup
+from committees.choices import ChairCapacity, GrantRole, MemberRole, NumberingBasis, Region, RequestState, RiskGroup
 from core.models import TimeStampedModel
 
 
@@ -166,3 +166,38 @@ class RoleGrant(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} {self.province or ''}".strip()
+
+
+class ProposerRequest(TimeStampedModel):
+    """A registered user asks to propose projects in a province; its secretariat decides."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposer_requests", verbose_name="ผู้ขอ"
+    )
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="proposer_requests", verbose_name="จังหวัด"
+    )
+    organisation = models.CharField("หน่วยงาน/องค์กร", max_length=300)
+    note = models.TextField("ข้อความถึงฝ่ายเลขานุการ", blank=True)
+    state = models.CharField("สถานะ", max_length=10, choices=RequestState.choices, default=RequestState.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("พิจารณาเมื่อ", null=True, blank=True)
+    reason = models.TextField("เหตุผล", blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "คำขอเป็นผู้เสนอโครงการ"
+        verbose_name_plural = "คำขอเป็นผู้เสนอโครงการ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "province"],
+                condition=Q(state=RequestState.PENDING),
+                name="one_pending_request_per_province",
+            ),
+            models.CheckConstraint(condition=Q(state__in=RequestState.values), name="request_state_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.province}"

@@ -36,3 +36,24 @@ def can_view_audit(user, province=None) -> Verdict:
     if access.has(province.pk, Role.SECRETARIAT):
         return ALLOW
     return deny("ไม่มีสิทธิ์ดูบันทึกการเปลี่ยนแปลงของจังหวัดนี้")
+
+
+def can_manage_roles(user) -> Verdict:
+    """Only national officers grant and revoke secretariat, viewer and national roles."""
+    if user.access.is_national:
+        return ALLOW
+    return deny("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้นที่กำหนดสิทธิ์ผู้ใช้ได้")
+
+
+def can_invite_member(user, member) -> Verdict:
+    """The province's secretariat turns a current member into a user."""
+    if not user.access.has(member.subcommittee.province_id, Role.SECRETARIAT):
+        return deny("เฉพาะฝ่ายเลขานุการของจังหวัดเท่านั้นที่สร้างบัญชีให้อนุกรรมการได้")
+    return ALLOW
+
+
+def can_decide_proposers(user, province) -> Verdict:
+    """The province's secretariat accepts, refuses and invites proposers."""
+    if user.access.has(province.pk, Role.SECRETARIAT):
+        return ALLOW
+    return deny("เฉพาะฝ่ายเลขานุการของจังหวัดเท่านั้นที่พิจารณาผู้เสนอโครงการได้")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
-from committees.models import Member, Province, RiskGroupAssignment, Subcommittee
+from committees.choices import GrantRole
+from committees.models import Member, ProposerRequest, Province, RiskGroupAssignment, RoleGrant, Subcommittee
 from core.models import AuditEvent
 
 
@@ -64,6 +66,11 @@ def subcommittee_of(province: Province) -> Subcommittee | None:
         .select_related("province")
         .prefetch_related(
             Prefetch("members", queryset=Member.objects.current().select_related("user"), to_attr="current_members"),
+            Prefetch(
+                "members",
+                queryset=Member.objects.filter(term_end__lt=timezone.localdate()).order_by("-term_end", "order"),
+                to_attr="former_members",
+            ),
         )
         .first()
     )
@@ -110,3 +117,83 @@ def audit_events(user, *, province: Province | None = None) -> QuerySet[AuditEve
     if province is not None:
         qs = qs.filter(province=province)
     return qs
+
+
+# --- people: accounts, roles, proposers' requests -------------------------------
+
+
+def member_for_account(user, pk: int) -> Member:
+    """A member whose account the user (the province's secretariat) manages; 404 otherwise."""
+    from committees.permissions import can_invite_member
+
+    member = Member.objects.select_related("subcommittee__province", "user").filter(pk=pk).first()
+    if member is None or not can_invite_member(user, member):
+        raise Http404
+    return member
+
+
+def role_grants(*, province: Province | None = None, user_query: str = "") -> QuerySet[RoleGrant]:
+    """Grants for the national roles page (national officers only: the view checks)."""
+    qs = RoleGrant.objects.select_related("user", "province", "granted_by").order_by(
+        "province__code", "role", "user__username"
+    )
+    if province is not None:
+        qs = qs.filter(province=province)
+    if user_query:
+        qs = qs.filter(
+            Q(user__username__icontains=user_query)
+            | Q(user__full_name__icontains=user_query)
+            | Q(user__email__icontains=user_query)
+        )
+    return qs
+
+
+def proposer_requests(province: Province) -> QuerySet[ProposerRequest]:
+    return ProposerRequest.objects.filter(province=province).select_related("user", "decided_by")
+
+
+def proposers_of(province: Province) -> QuerySet[RoleGrant]:
+    return (
+        RoleGrant.objects.filter(province=province, role=GrantRole.PROPOSER)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+
+
+def request_for_decision(user, pk: int) -> ProposerRequest:
+    from committees.permissions import can_decide_proposers
+
+    req = ProposerRequest.objects.select_related("province", "user").filter(pk=pk).first()
+    if req is None or not can_decide_proposers(user, req.province):
+        raise Http404
+    return req
+
+
+def my_requests(user) -> QuerySet[ProposerRequest]:
+    return ProposerRequest.objects.filter(user=user).select_related("province")
+
+
+def home_provinces(user, *, fiscal_year: int) -> QuerySet[Province]:
+    """Every province where the user holds any role (proposers too), with its group this year."""
+    ids = list(user.access.roles_by_province)
+    return Province.objects.filter(pk__in=ids).annotate(risk_group=_group_in(fiscal_year)).order_by("code")
+
+
+def people_of(province_id: int, *, members: bool = True, secretariat: bool = True, chair_only: bool = False):
+    """Active users who hold a current seat (members, chair) or a secretariat grant in the province.
+
+    Notifications start from here, so nobody outside the province hears of its business.
+    """
+    from accounts.models import User
+    from committees.choices import MemberRole
+
+    seats = Member.objects.current().filter(subcommittee__province_id=province_id, user__isnull=False)
+    if chair_only:
+        seats = seats.filter(role=MemberRole.CHAIR)
+    q = Q(pk__in=[])
+    if members or chair_only:
+        q |= Q(pk__in=seats.values("user_id"))
+    if secretariat:
+        q |= Q(pk__in=RoleGrant.objects.filter(province_id=province_id, role=GrantRole.SECRETARIAT).values("user_id"))
+        q |= Q(pk__in=seats.filter(role__in=[MemberRole.SECRETARY, MemberRole.ASSISTANT_SECRETARY]).values("user_id"))
+    return User.objects.filter(q, is_active=True)

@@ -48,6 +48,7 @@ def province_detail(request, code):
             "history": selectors.risk_group_history(province),
             "subcommittee": subcommittee,
             "members": subcommittee.current_members if subcommittee else [],
+            "former_members": subcommittee.former_members if subcommittee else [],
             "can_manage": bool(subcommittee and can_manage_subcommittee(request.user, subcommittee)),
             "can_view_audit": bool(can_view_audit(request.user, province)),
         },

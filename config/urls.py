@@ -4,12 +4,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core import views as core_views
+from accounts import urls as accounts_urls
+from inbox import views as inbox_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", inbox_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # people (issue #10): invitations, codes, registration, passwords
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include(accounts_urls.reset_patterns)),
+    path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("committees.urls")),
     path("meetings/", include("meetings.urls")),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from committees.models import Province
 from core import audit
 from core.forms import check_fiscal_year
+from notifications.services import notify_on_commit
 from reports.choices import OBJECT_KINDS, JobState, ReportKind
 from reports.documents import DocumentUnavailable, Target, document_for
 from reports.models import ReportJob
@@ -185,6 +186,7 @@ def build_report(*, job_id: int) -> ReportJob | None:
             notify_report_ready.delay(job_id)
 
         transaction.on_commit(after)
+        notify_on_commit("report_ready", job.pk)  # people (issue #10)
     return job
 
 

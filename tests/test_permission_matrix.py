@@ -16,6 +16,18 @@ from tests.harness import check_page
 
 # Framework pages that are not about any province's data.
 NOT_IN_MATRIX = {"login", "logout", "set_language", "api-schema", "api-docs"}
+# people (issue #10): pages for people not yet signed in (tested in tests/accounts/test_public_pages.py)
+NOT_IN_MATRIX |= {
+    "accounts:welcome",
+    "accounts:code",
+    "accounts:register",
+    "accounts:verify",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "notifications:line-webhook",
+}
 NOT_IN_MATRIX_PREFIXES = ("admin:", "api-root", "province-", "proposal-")  # the API has its own scope tests
 
 

@@ -38,6 +38,10 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_celery_beat",
+    # people (issue #10): two-factor sign-in
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = [
     "core",
@@ -47,6 +51,9 @@ LOCAL_APPS = [
     "actionplans",
     "fundproposals",
     "reports",
+    # people (issue #10)
+    "inbox",
+    "notifications",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -60,6 +67,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # people (issue #10): second factor for those who have one or must
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -83,7 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "core.context_processors.navigation",
+                "inbox.navigation.navigation",
             ],
             "builtins": ["core.templatetags.thai"],
         },
@@ -241,3 +251,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- People: accounts, invitations, notifications (issue #10) ----------------
+# Accounts know no domain: the function that turns a user into scopes is named here.
+ACCESS_RESOLVER = "committees.access.compute_access"
+# seed_demo loads these modules in order (core names no domain).
+DEMO_MODULES = ["committees.demo", "meetings.demo", "actionplans.demo", "fundproposals.demo", "reports.demo"]
+# Two-factor sign-in required for national officers, secretariat staff and chairs (on in production settings).
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "ศปคม.จ."
+# Invitation links, printed codes and e-mail checks stop working after this many days.
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=7)
+# Guesses of a one-time code or link allowed per address in 15 minutes.
+ONE_TIME_CODE_ATTEMPTS = env.int("ONE_TIME_CODE_ATTEMPTS", default=10)
+# LINE Messaging API (line-bot-sdk v3). Empty secret or token: LINE is off.
+LINE_CHANNEL_SECRET = env("LINE_CHANNEL_SECRET", default="")
+LINE_CHANNEL_ACCESS_TOKEN = env("LINE_CHANNEL_ACCESS_TOKEN", default="")
+LINE_API_BASE = env("LINE_API_BASE", default="https://api.line.me")
+# The official account's ID users add (shown on the notification settings page), e.g. @ctip-province.
+LINE_OFFICIAL_ACCOUNT = env("LINE_OFFICIAL_ACCOUNT", default="")
+# Daily digest e-mails leave at this hour (0-23, Asia/Bangkok).
+NOTIFY_DIGEST_HOUR = env.int("NOTIFY_DIGEST_HOUR", default=7)
+# A failed e-mail or LINE delivery is tried this many times (backoff doubles from 30 s).
+NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
+CELERY_BEAT_SCHEDULE["notifications-reminders"] = {"task": "notifications.tasks.send_reminders", "schedule": 3600.0}
+CELERY_BEAT_SCHEDULE["notifications-digest"] = {"task": "notifications.tasks.send_digests", "schedule": 3600.0}

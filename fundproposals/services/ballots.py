@@ -38,6 +38,7 @@ from fundproposals.services.decision import VOTE_CLOSED, VOTE_PAST_DEADLINE  # n
 from fundproposals.tally import Tally
 from fundproposals.validation import money
 from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
+from notifications.services import notify_on_commit  # people (issue #10)
 
 # How the minutes say the vote was taken (devices say nothing: today's wording).
 METHOD_WORDS = {
@@ -132,6 +133,7 @@ def _new_ballot(
         province=proposal.province,
         changes={"ballot": [None, ballot.get_mode_display()], "method": [None, ballot.get_method_display()]},
     )
+    notify_on_commit("vote_opened", ballot.pk)
     return ballot
 
 
@@ -279,6 +281,7 @@ def close_ballot(
             outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
             _record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
         name = "close_vote" if ballot.result else "void_vote"
+        notify_on_commit("vote_closed", ballot.pk)
         _fire(
             actor=actor,
             proposal_pk=proposal.pk,

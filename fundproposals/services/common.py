@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from core import audit
 from core.workflow import fire
 from fundproposals.models import (
     Proposal,
 )
 from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
+from notifications.services import notify_on_commit  # people (issue #10)
 
 # Fields of the form (กปค.01) a proposer edits; the rest belong to the workflow.
 FORM_FIELDS = [
@@ -65,8 +68,18 @@ def project_name(proposal: Proposal) -> str:
     return proposal.title if proposal.title.startswith("โครงการ") else f"โครงการ{proposal.title}"
 
 
+# people (issue #10): the steps that people are told of, by notification kind
+NOTIFY_ON_STEP = {
+    "submit": "proposal_submitted",
+    "resubmit": "proposal_submitted",
+    "return": "proposal_returned",
+    "close_vote": "proposal_decided",
+    "fund_decision": "proposal_funded",
+}
+
+
 def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None = None) -> Proposal:
-    return fire(
+    result = fire(
         workflow=PROPOSAL_WORKFLOW,
         model=Proposal,
         pk=proposal_pk,
@@ -76,3 +89,6 @@ def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None 
         province_for=lambda p: p.province,
         context=context,
     )
+    if name in NOTIFY_ON_STEP:
+        notify_on_commit(NOTIFY_ON_STEP[name], result.pk, f"{name}:{timezone.now():%Y%m%d%H%M%S%f}")
+    return result

@@ -20,6 +20,7 @@ from meetings.services.common import (
     _province,
     _require,
 )
+from notifications.services import notify_on_commit  # people (issue #10)
 
 # --- Agenda -------------------------------------------------------------------
 
@@ -246,4 +247,5 @@ def add_paper(*, actor, agenda_item: AgendaItem, file) -> AgendaPaper:
             province=_province(meeting),
             changes={"item": [None, agenda_item.number], "file": [None, info.display_name]},
         )
+        notify_on_commit("papers_added", meeting.pk, str(paper.pk))
     return paper

@@ -29,6 +29,7 @@ from meetings.services.common import (
 )
 from meetings.services.resolutions import _add_wording, _minutes_adopted
 from meetings.services.scheduling import fire_transition
+from notifications.services import notify_on_commit  # people (issue #10)
 
 # --- Minutes -------------------------------------------------------------------------
 
@@ -244,4 +245,5 @@ def adopt_minutes(
                 "adopted_on": [None, adopted_on],
             },
         )
+        notify_on_commit("minutes_adopted", meeting.pk)
     return minutes

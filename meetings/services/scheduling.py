@@ -30,6 +30,7 @@ from meetings.services.common import (
     previous_meeting,
 )
 from meetings.workflow import MEETING_WORKFLOW
+from notifications.services import notify_on_commit  # people (issue #10)
 
 
 def schedule_meeting(
@@ -86,6 +87,7 @@ def schedule_meeting(
             province=subcommittee.province,
             changes=audit.diff({}, {"label": meeting.label, **audit.snapshot(meeting, MEETING_FIELDS)}),
         )
+        notify_on_commit("meeting_scheduled", meeting.pk)
     return meeting
 
 
@@ -151,6 +153,7 @@ def update_meeting(
             province=_province(m),
             changes=audit.diff(before, audit.snapshot(m, MEETING_FIELDS)),
         )
+        notify_on_commit("meeting_moved", m.pk, f"{m.starts_at:%Y%m%d%H%M}:{m.place}"[:80])
     return m
 
 
@@ -168,6 +171,8 @@ def fire_transition(*, actor, meeting: Meeting, name: str, reason: str = "") -> 
     )
     if name == "circulate":
         _after_circulate(result)
+    if name == "cancel":
+        notify_on_commit("meeting_cancelled", result.pk)
     if name == "cancel" and result.invitations_sent_at:
         from meetings import tasks
 
@@ -183,6 +188,7 @@ def _after_circulate(meeting: Meeting) -> None:
 
     Minutes.objects.filter(meeting=meeting).update(circulated_at=timezone.now())
     transaction.on_commit(lambda: tasks.notify_minutes_circulated.delay(meeting.pk))
+    notify_on_commit("minutes_circulated", meeting.pk, str(getattr(getattr(meeting, "minutes", None), "version", "")))
 
 
 def send_invitations(*, actor, meeting: Meeting) -> Meeting:

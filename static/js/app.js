@@ -5,3 +5,8 @@ document.addEventListener("DOMContentLoaded", () => {
     el.addEventListener("change", () => el.form.requestSubmit());
   });
 });
+
+// People (issue #10): a "print" button (no inline script under the CSP).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

@@ -62,9 +62,31 @@ def test_ending_a_term_keeps_the_member_and_audits_the_change(world, client_for)
     assert seat.term_end == dt.date(2023, 9, 30)
     event = AuditEvent.objects.get(action="member.update")
     assert event.changes["term_end"] == [None, "2023-09-30"]
-    # no longer listed as a current member, but still stored
-    assert seat.full_name not in c.get(f"/provinces/{world.own.code}/").content.decode()
+    # no longer listed as a current member: listed with the former members and their terms, still stored
+    current, _, former = (
+        c.get(f"/provinces/{world.own.code}/").content.decode().partition('data-testid="former-members"')
+    )
+    assert seat.full_name not in current
+    assert seat.full_name in former and "1 ต.ค. 2563 – 30 ก.ย. 2566" in former
     assert Member.objects.filter(pk=seat.pk).exists()
+
+
+def test_secretariat_corrects_an_ended_term_and_the_change_is_audited(world, client_for):
+    c = client_for(world.users[Role.SECRETARIAT])
+    seat = world.seats["own"]["others"][1]
+    seat.term_end = dt.date(2023, 9, 30)
+    seat.save()
+    data = _member_form(
+        full_name=seat.full_name, position=seat.position, term_start="01/10/2563", term_end="31/12/2566"
+    )
+    assert c.post(f"/members/{seat.pk}/edit/", data).status_code == 302
+    seat.refresh_from_db()
+    assert seat.term_end == dt.date(2023, 12, 31)
+    event = AuditEvent.objects.get(action="member.update", target_id=str(seat.pk))
+    assert event.changes["term_end"] == ["2023-09-30", "2023-12-31"]
+    # another province's secretariat cannot
+    other = client_for(world.other_users[Role.SECRETARIAT])
+    assert other.post(f"/members/{seat.pk}/edit/", data).status_code == 404
 
 
 def test_secretariat_sees_the_audit_of_its_province_only(world, client_for):

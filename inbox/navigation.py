@@ -19,6 +19,9 @@ NAV_ITEMS = [
         "clock-history",
         lambda a: a.is_national or bool(a.province_ids(Role.SECRETARIAT)),
     ),
+    # people (issue #10)
+    ("สิทธิ์ผู้ใช้", "committees:roles", "people", lambda a: a.is_national),
+    ("ส่งไม่สำเร็จ", "notifications:failures", "exclamation-octagon", lambda a: a.is_national),
 ]
 
 
@@ -26,6 +29,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    from inbox.selectors import inbox_count
+
     access = user.access
     items = []
     for label, name, icon, shown in NAV_ITEMS:
@@ -43,4 +48,14 @@ def navigation(request):
         "nav_risk_groups_url": reverse("committees:risk-groups", args=[current_fiscal_year()])
         if access.is_national
         else None,
+        "nav_inbox_count": inbox_count(user),
+        "nav_unread_count": _unread(user),
     }
+
+
+def _unread(user) -> int:
+    try:
+        from notifications.selectors import unread_count
+    except ImportError:
+        return 0
+    return unread_count(user)

@@ -1,0 +1,8 @@
+from core.permissions import ALLOW, Verdict, deny
+
+
+def can_view_delivery_failures(user) -> Verdict:
+    """National officers watch deliveries that failed for good."""
+    if user.access.is_national:
+        return ALLOW
+    return deny("เฉพาะเจ้าหน้าที่ส่วนกลาง")
