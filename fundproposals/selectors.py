@@ -231,3 +231,32 @@ def electorate(ballot: Ballot) -> Electorate:
 def live_counts(ballot: Ballot) -> dict[str, int]:
     """Votes so far per choice (one grouped query)."""
     return dict(ballot.votes.values_list("choice").annotate(n=Count("id")).order_by())
+
+
+# --- Reads for the reports app (the กปค.01 PDF, the annual report, the national summary). ---
+
+
+def proposal_for_report(pk: int) -> Proposal:
+    """One proposal with everything its กปค.01 prints (pillars, activities, budget lines, attachments,
+    the meeting item that decided it); 404 when missing. Scope is checked by the reports app."""
+    try:
+        return (
+            Proposal.objects.select_related(
+                "province", "proposer", "previous_project", "agenda_item__meeting", "agenda_item__parent"
+            )
+            .prefetch_related("pillar_rows", "activities", "budget_lines", "attachments")
+            .get(pk=pk)
+        )
+    except Proposal.DoesNotExist:
+        raise Http404("ไม่พบโครงการ") from None
+
+
+def proposal_report_querysets(pk: int) -> tuple[QuerySet, ...]:
+    """What the กปค.01 PDF reads (for the report fingerprint; rows without ``updated_at`` by content)."""
+    from fundproposals.models import Activity, Attachment, BudgetLine
+
+    return (
+        Proposal.objects.filter(pk=pk),
+        ProposalPillar.objects.filter(proposal_id=pk),
+        Attachment.objects.filter(proposal_id=pk),
+    ), (Activity.objects.filter(proposal_id=pk), BudgetLine.objects.filter(proposal_id=pk))

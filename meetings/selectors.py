@@ -482,3 +482,115 @@ def agenda_document(meeting: Meeting) -> AgendaDocument:
 
 def upcoming(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     return meetings.filter(starts_at__gte=timezone.now() - dt.timedelta(hours=12)).exclude(state=MeetingState.CANCELLED)
+
+
+# --- Reads for the reports app (the PDF and Word documents); reports/ reads meetings only through these. ---
+
+
+def _office_position(position: str, agency: str, province_name: str) -> str:
+    """A position with its office when the position alone does not say where ("หัวหน้ากลุ่ม… สนง.พมจ.สมุทรปราการ")."""
+    position, agency = (position or "").strip(), (agency or "").strip()
+    if agency and agency not in position and province_name not in position and province_name in agency:
+        return f"{position} {agency}"
+    return position
+
+
+def minutes_for_report(meeting: Meeting) -> dict[str, Any]:
+    """The minutes as printed (form 11): ``doc`` (``minutes_document``) plus what the printed form adds.
+
+    ``present``/``absent``/``guests`` rows carry ``name``, ``position`` (with its office),
+    ``role`` (the seat's role in the subcommittee: ประธานอนุกรรมการ …) and ``note``;
+    ``items`` flag sections with nothing under them (printed "- ไม่มี -"); ``adoption_note``
+    reads "รับรองในการประชุมครั้งที่ 2/2564 เมื่อวันที่ … (ระเบียบวาระที่ 2)".
+    """
+    doc = minutes_document(meeting)
+    province_name = meeting.subcommittee.province.name_th
+    present, absent, guests = [], [], []
+    by_name: dict[str, str] = {}
+    for att in attendance_rows(meeting):
+        member = att.member
+        if member is not None:
+            role = member.get_role_display()
+            if meeting.chair_member_id == member.pk and member.role != MemberRole.CHAIR:
+                role = f"ประธานในที่ประชุม ({role})"
+            position = _office_position(member.position, member.agency, province_name)
+            by_name[member.full_name] = position
+        if att.status == AttendanceStatus.PRESENT:
+            present.append({"name": member.full_name, "position": position, "role": role, "note": ""})
+        elif att.status == AttendanceStatus.STAND_IN:
+            present.append(
+                {
+                    "name": att.person_name,
+                    "position": att.person_position,
+                    "role": role,
+                    "note": f"มาประชุมแทน {position}",
+                }
+            )
+        elif att.status == AttendanceStatus.ABSENT:
+            absent.append({"name": member.full_name, "position": position, "role": role, "note": att.absence_reason})
+        else:
+            guests.append(
+                {
+                    "name": att.person_name,
+                    "position": " ".join(p for p in (att.person_position, att.person_agency) if p),
+                    "role": "",
+                    "note": "",
+                }
+            )
+    items = []
+    entries = list(doc.items)
+    for i, it in enumerate(entries):
+        has_children = it.is_section and i + 1 < len(entries) and not entries[i + 1].is_section
+        empty = not (has_children or it.discussion.strip() or it.resolution.strip())
+        items.append({"item": it, "empty": empty})
+    minutes = minutes_of(meeting)
+    adoption_note = ""
+    if minutes and minutes.is_adopted:
+        from meetings.choices import AdoptionMethod
+
+        on = thaidate.format_date(minutes.adopted_on) if minutes.adopted_on else ""
+        under = minutes.adopted_under_item
+        if under is not None:
+            number = under.parent.order if under.parent_id else under.order
+            adoption_note = f"รับรองในการประชุม{under.meeting.label} เมื่อวันที่ {on} (ระเบียบวาระที่ {number})"
+        elif minutes.adoption_method == AdoptionMethod.CIRCULATION:
+            adoption_note = f"รับรองโดยการเวียนเมื่อวันที่ {on}"
+        else:
+            adoption_note = f"รับรองในการประชุม{meeting.label} เมื่อวันที่ {on}"
+
+    def signer(person: Person) -> dict[str, str]:
+        position = by_name.get(person.name) or person.position
+        if person.position and person.position not in position:
+            position = person.position
+        return {"name": person.name, "position": position}
+
+    return {
+        "doc": doc,
+        "present": present,
+        "absent": absent,
+        "guests": guests,
+        "items": items,
+        "recorder": signer(doc.recorder),
+        "checker": signer(doc.checker),
+        "adoption_note": adoption_note,
+    }
+
+
+def agenda_for_report(meeting: Meeting) -> dict[str, Any]:
+    """The agenda as printed: ``doc`` (``agenda_document``) plus each entry's papers as stored files."""
+    doc = agenda_document(meeting)
+    return {"doc": doc}
+
+
+def meeting_report_querysets(meeting_id: int) -> tuple[QuerySet, ...]:
+    """What the minutes, the agenda and the packet read (for the report fingerprint)."""
+    return (
+        Meeting.objects.filter(pk=meeting_id),
+        AgendaItem.objects.filter(meeting_id=meeting_id),
+        Attendance.objects.filter(meeting_id=meeting_id),
+        Resolution.objects.filter(agenda_item__meeting_id=meeting_id),
+        Minutes.objects.filter(meeting_id=meeting_id),
+        Minutes.objects.filter(adopted_under_item__meeting_id=meeting_id),
+        AgendaPaper.objects.filter(agenda_item__meeting_id=meeting_id),
+        Member.objects.filter(attendance__meeting_id=meeting_id),
+    )

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from committees.choices import MemberRole
 from committees.models import Member, RiskGroupAssignment, Subcommittee
 from core.thaidate import fiscal_year_bounds
 from meetings.choices import AttendanceStatus, MeetingState
@@ -38,9 +39,20 @@ def meetings_of(subcommittee: Subcommittee | None, fiscal_year: int) -> list[Mee
         .prefetch_related(Prefetch("agenda_items", queryset=items, to_attr="resolved_items"))
         .order_by("starts_at")
     )
+    members = Member.objects.current(on=_members_on(fiscal_year)).filter(subcommittee=subcommittee).count()
     for m in meetings:
+        m.n_attending = m.n_present + m.n_stand_in
+        m.has_quorum = bool(members) and m.n_attending * 2 >= members
         m.resolved_items.sort(key=lambda i: (i.parent.order if i.parent_id else i.order, i.order if i.parent_id else 0))
     return meetings
+
+
+def _position(member, province) -> str:
+    """A member's position with the office when the position alone does not say where."""
+    position, agency = member.position.strip(), (member.agency or "").strip()
+    if agency and agency not in position and province.name_th not in position and province.name_th in agency:
+        return f"{position} {agency}"
+    return position
 
 
 class AnnualProvince:
@@ -79,7 +91,14 @@ class AnnualProvince:
             if subcommittee
             else []
         )
-        history = list(RiskGroupAssignment.objects.filter(province=province).order_by("-fiscal_year"))
+        # The history as the report's year saw it: never a year after the report's own.
+        history = list(
+            RiskGroupAssignment.objects.filter(province=province, fiscal_year__lte=fy).order_by("-fiscal_year")
+        )
+        for m in members:
+            m.report_position = _position(m, province)
+        chair = next((m for m in members if m.role == MemberRole.CHAIR), None)
+        secretary = next((m for m in members if m.role == MemberRole.SECRETARY), None)
         group = next((h for h in history if h.fiscal_year == fy), None)
         meetings = meetings_of(subcommittee, fy)
         plan = sections.plan_section(province, fy)
@@ -95,12 +114,12 @@ class AnnualProvince:
             "members": members,
             "group": group,
             "history": history,
+            "chair": chair,
+            "secretary": secretary,
             "meetings": meetings,
             "plan": plan,
             "proposals": proposals,
             "situation": situation,
             "has_data": has_data,
-            "chart_meetings": charts.hbar([(m.label, m.n_present + m.n_stand_in) for m in meetings], unit="คน")
-            if meetings
-            else "",
+            "chart_meetings": charts.hbar([(m.label, m.n_attending) for m in meetings], unit="คน") if meetings else "",
         }

@@ -17,7 +17,9 @@ class Plan:
         from actionplans.models import ActionPlan
 
         try:
-            return ActionPlan.objects.select_related("subcommittee__province").get(pk=object_id)
+            return ActionPlan.objects.select_related(
+                "subcommittee__province", "resolution__agenda_item__meeting", "resolution__agenda_item__parent"
+            ).get(pk=object_id)
         except ActionPlan.DoesNotExist:
             raise Http404("ไม่พบแผนปฏิบัติการ") from None
 
