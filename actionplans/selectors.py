@@ -433,3 +433,13 @@ def national_status(fiscal_year: int, today: dt.date | None = None) -> tuple[lis
         "report_year": report_year,
     }
     return rows, summary
+
+
+# --- Reads for the reports app. ---
+
+
+def fiscal_years_for_report(province: Province) -> set[int]:
+    """Fiscal years with a plan, or approving a situation report (the report of year Y is approved in FY Y+1)."""
+    plans = ActionPlan.objects.filter(subcommittee__province=province).values_list("fiscal_year", flat=True)
+    reports = SituationReport.objects.filter(subcommittee__province=province).values_list("year", flat=True)
+    return set(plans.distinct()) | {y + 1 for y in reports.distinct()}

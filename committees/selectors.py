@@ -110,3 +110,34 @@ def audit_events(user, *, province: Province | None = None) -> QuerySet[AuditEve
     if province is not None:
         qs = qs.filter(province=province)
     return qs
+
+
+# --- Reads for the reports app. ---
+
+
+def fiscal_years_for_report(province: Province) -> set[int]:
+    """Fiscal years in which the province has a risk group (one query)."""
+    return set(RiskGroupAssignment.objects.filter(province=province).values_list("fiscal_year", flat=True))
+
+
+def committee_for_report(province: Province, fiscal_year: int, on) -> dict:
+    """The subcommittee, its members seated on ``on`` (in order) and the risk-group history up to the year."""
+    subcommittee = Subcommittee.objects.filter(province=province).first()
+    members = (
+        list(Member.objects.current(on=on).filter(subcommittee=subcommittee).order_by("order", "id"))
+        if subcommittee
+        else []
+    )
+    history = list(
+        RiskGroupAssignment.objects.filter(province=province, fiscal_year__lte=fiscal_year).order_by("-fiscal_year")
+    )
+    return {"subcommittee": subcommittee, "members": members, "history": history}
+
+
+def committee_report_querysets(province: Province) -> tuple[QuerySet, ...]:
+    """What the annual report reads of this app (for the report fingerprint)."""
+    return (
+        RiskGroupAssignment.objects.filter(province=province),
+        Subcommittee.objects.filter(province=province),
+        Member.objects.filter(subcommittee__province=province),
+    )

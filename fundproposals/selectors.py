@@ -260,3 +260,15 @@ def proposal_report_querysets(pk: int) -> tuple[QuerySet, ...]:
         ProposalPillar.objects.filter(proposal_id=pk),
         Attachment.objects.filter(proposal_id=pk),
     ), (Activity.objects.filter(proposal_id=pk), BudgetLine.objects.filter(proposal_id=pk))
+
+
+def fiscal_years_for_report(province) -> set[int]:
+    """Fiscal years in which the province has a proposal sent to the subcommittee (drafts do not count)."""
+    from fundproposals.choices import ProposalState
+
+    return set(
+        Proposal.objects.filter(province=province)
+        .exclude(state=ProposalState.DRAFT)
+        .values_list("fiscal_year", flat=True)
+        .distinct()
+    )

@@ -594,3 +594,13 @@ def meeting_report_querysets(meeting_id: int) -> tuple[QuerySet, ...]:
         AgendaPaper.objects.filter(agenda_item__meeting_id=meeting_id),
         Member.objects.filter(attendance__meeting_id=meeting_id),
     )
+
+
+def fiscal_years_for_report(province) -> set[int]:
+    """Fiscal years in which the province's subcommittee has a meeting that was not cancelled (one query)."""
+    return set(
+        Meeting.objects.filter(subcommittee__province=province)
+        .exclude(state=MeetingState.CANCELLED)
+        .values_list("fiscal_year", flat=True)
+        .distinct()
+    )

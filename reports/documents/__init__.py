@@ -18,4 +18,19 @@ def document_for(kind: str):
     return REGISTRY[kind]
 
 
-__all__ = ["REGISTRY", "DocumentUnavailable", "Target", "document_for", "fingerprint"]
+def download_name(job, extension: str = "pdf") -> str:
+    """The downloaded file's name, after its document: "รายงานการประชุม ครั้งที่ 2-2564.pdf".
+
+    A slash cannot stand in a file name (a browser keeps only what follows it), so "2/2564" becomes "2-2564".
+    """
+    from reports.services import target_of_job
+
+    doc = document_for(job.kind)
+    try:
+        stem = doc.file_stem(target_of_job(job))
+    except Exception:  # the source object is gone: the title the job kept still names it
+        stem = job.title
+    return f"{stem.replace('/', '-').replace(chr(92), '-')}.{extension}"
+
+
+__all__ = ["REGISTRY", "DocumentUnavailable", "Target", "document_for", "download_name", "fingerprint"]

@@ -62,6 +62,9 @@ class AnnualProvince:
     def title(self, target: Target) -> str:
         return f"รายงานผลการดำเนินงานประจำปีงบประมาณ {target.fiscal_year} จังหวัด{target.province.name_th}"
 
+    def file_stem(self, target: Target) -> str:
+        return f"รายงานประจำปี ปีงบประมาณ {target.fiscal_year} จังหวัด{target.province.name_th}"
+
     def fingerprint(self, target: Target) -> str:
         province, fy = target.province, target.fiscal_year
         meetings = Meeting.objects.filter(subcommittee__province=province, fiscal_year=fy)

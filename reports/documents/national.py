@@ -23,6 +23,9 @@ class NationalSummary:
     def title(self, target: Target) -> str:
         return f"รายงานสรุปภาพรวมการดำเนินงานของจังหวัดทั่วประเทศ ปีงบประมาณ {target.fiscal_year}"
 
+    def file_stem(self, target: Target) -> str:
+        return f"รายงานสรุประดับประเทศ ปีงบประมาณ {target.fiscal_year}"
+
     def fingerprint(self, target: Target) -> str:
         fy = target.fiscal_year
         return fingerprint(

@@ -33,6 +33,9 @@ class Plan:
             f"แผนปฏิบัติการประจำปีงบประมาณ {target.fiscal_year} จังหวัด{target.province.name_th} ฉบับที่ {target.obj.revision}"
         )
 
+    def file_stem(self, target: Target) -> str:
+        return f"แผนปฏิบัติการ ปีงบประมาณ {target.fiscal_year} จังหวัด{target.province.name_th} ฉบับที่ {target.obj.revision}"
+
     def fingerprint(self, target: Target) -> str:
         from actionplans.models import ActionPlan, Activity, Progress
 
