@@ -604,3 +604,25 @@ def fiscal_years_for_report(province) -> set[int]:
         .values_list("fiscal_year", flat=True)
         .distinct()
     )
+
+
+def packet_for_report(meeting: Meeting) -> dict[str, Any]:
+    """What the meeting packet binds, in agenda order: the agenda, each item's papers (stored files),
+    and the meetings whose minutes this meeting adopts (under item 2)."""
+    entries = []
+    to_adopt = []
+    for s in agenda(meeting):
+        if s.minutes_to_adopt_id:
+            to_adopt.append((s, s.minutes_to_adopt))
+        for it in [s, *s.subitems]:
+            entries.append({"item": it, "number": it.number, "title": it.title, "papers": list(it.papers.all())})
+    return {"agenda": agenda_for_report(meeting), "entries": entries, "minutes_to_adopt": to_adopt}
+
+
+def packet_report_meeting_ids(meeting_id: int) -> list[int]:
+    """The meetings whose minutes this meeting adopts (their minutes go into its packet)."""
+    return list(
+        AgendaItem.objects.filter(meeting_id=meeting_id, minutes_to_adopt__isnull=False).values_list(
+            "minutes_to_adopt_id", flat=True
+        )
+    )

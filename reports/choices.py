@@ -8,6 +8,7 @@ class ReportKind(models.TextChoices):
     PLAN = "plan", "แผนปฏิบัติการประจำปีและความก้าวหน้า"
     ANNUAL_PROVINCE = "annual_province", "รายงานผลการดำเนินงานประจำปีของจังหวัด"
     NATIONAL_SUMMARY = "national_summary", "รายงานสรุปภาพรวมระดับประเทศ"
+    PACKET = "packet", "แฟ้มเอกสารประกอบการประชุม"
 
 
 class JobState(models.TextChoices):
@@ -18,5 +19,7 @@ class JobState(models.TextChoices):
 
 
 # Kinds about one object (a meeting, a proposal, a plan) rather than a province-year.
-OBJECT_KINDS = frozenset({ReportKind.MINUTES, ReportKind.AGENDA, ReportKind.PROPOSAL, ReportKind.PLAN})
+OBJECT_KINDS = frozenset(
+    {ReportKind.MINUTES, ReportKind.AGENDA, ReportKind.PROPOSAL, ReportKind.PLAN, ReportKind.PACKET}
+)
 ACTIVE_STATES = frozenset({JobState.QUEUED, JobState.BUILDING})

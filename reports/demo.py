@@ -39,6 +39,7 @@ def demo_documents() -> dict:
         "plan": services.target_for(ReportKind.PLAN, object_id=plan.pk),
         "annual": services.target_for(ReportKind.ANNUAL_PROVINCE, province=sp, fiscal_year=2564),
         "national": services.target_for(ReportKind.NATIONAL_SUMMARY, fiscal_year=2564),
+        "packet": services.target_for(ReportKind.PACKET, object_id=meetings[1].pk),
     }
 
 
@@ -48,5 +49,7 @@ def render(target, *, now=FIXED_NOW) -> bytes:
     from reports.pdf import render_template_to_pdf
 
     doc = document_for(target.kind)
+    if hasattr(doc, "render"):
+        return doc.render(target, title=doc.title(target), generated_at=now).pdf
     context = {**doc.context(target), "title": doc.title(target), "generated_at": now}
     return render_template_to_pdf(doc.template, context).pdf

@@ -15,6 +15,7 @@ REQUESTERS = {
     ReportKind.AGENDA: frozenset({Role.CHAIR, Role.SECRETARIAT}),
     ReportKind.PLAN: frozenset({Role.CHAIR, Role.SECRETARIAT}),
     ReportKind.PROPOSAL: frozenset({Role.CHAIR, Role.SECRETARIAT}),
+    ReportKind.PACKET: frozenset({Role.CHAIR, Role.SECRETARIAT}),
 }
 
 

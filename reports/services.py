@@ -149,9 +149,12 @@ def build_report(*, job_id: int) -> ReportJob | None:
     try:
         doc = document_for(job.kind)
         target = target_of_job(job)
-        rendered = render_template_to_pdf(
-            doc.template, {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()}
-        )
+        if hasattr(doc, "render"):  # a document bound from several PDFs (the meeting packet)
+            rendered = doc.render(target, title=job.title, generated_at=timezone.now())
+        else:
+            rendered = render_template_to_pdf(
+                doc.template, {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()}
+            )
     except (OperationalError, InterfaceError):
         raise
     except SoftTimeLimitExceeded:

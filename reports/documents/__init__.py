@@ -1,7 +1,7 @@
 """The documents the product prints: one module per kind, one registry."""
 
 from reports.choices import ReportKind
-from reports.documents import annual, meeting, national, plan, proposal
+from reports.documents import annual, meeting, national, packet, plan, proposal
 from reports.documents.base import DocumentUnavailable, Target, fingerprint
 
 REGISTRY = {
@@ -11,6 +11,7 @@ REGISTRY = {
     ReportKind.PLAN: plan.Plan(),
     ReportKind.ANNUAL_PROVINCE: annual.AnnualProvince(),
     ReportKind.NATIONAL_SUMMARY: national.NationalSummary(),
+    ReportKind.PACKET: packet.Packet(),
 }
 
 
