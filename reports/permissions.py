@@ -16,6 +16,8 @@ REQUESTERS = {
     ReportKind.PLAN: frozenset({Role.CHAIR, Role.SECRETARIAT}),
     ReportKind.PROPOSAL: frozenset({Role.CHAIR, Role.SECRETARIAT}),
     ReportKind.PACKET: frozenset({Role.CHAIR, Role.SECRETARIAT}),
+    ReportKind.MINUTES_DOCX: frozenset({Role.CHAIR, Role.SECRETARIAT}),
+    ReportKind.AGENDA_DOCX: frozenset({Role.CHAIR, Role.SECRETARIAT}),
 }
 
 

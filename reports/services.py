@@ -171,7 +171,9 @@ def build_report(*, job_id: int) -> ReportJob | None:
         job = ReportJob.objects.select_for_update().get(pk=job_id)
         if job.state != JobState.BUILDING:
             return job  # a sweeper or another delivery settled it meanwhile
-        job.file.save(f"{job.kind}.pdf", ContentFile(rendered.pdf), save=False)
+        from reports.documents import extension_of
+
+        job.file.save(f"{job.kind}.{extension_of(job.kind)}", ContentFile(rendered.pdf), save=False)
         job.state = JobState.READY
         job.pages = rendered.pages
         job.size = len(rendered.pdf)

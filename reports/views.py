@@ -115,6 +115,6 @@ def job_download(request, pk):
     job = selectors.job_for(request.user, pk)
     if not job.is_ready:
         raise Http404("เอกสารยังไม่พร้อม")
-    from reports.documents import download_name
+    from reports.documents import content_type_of, download_name
 
-    return file_response(file=job.file, display_name=download_name(job), content_type="application/pdf")
+    return file_response(file=job.file, display_name=download_name(job), content_type=content_type_of(job.kind))
