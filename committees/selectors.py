@@ -141,3 +141,13 @@ def committee_report_querysets(province: Province) -> tuple[QuerySet, ...]:
         Subcommittee.objects.filter(province=province),
         Member.objects.filter(subcommittee__province=province),
     )
+
+
+def provinces_for_report(fiscal_year: int) -> list[Province]:
+    """The 77 provinces in code order, each with ``risk_group`` of the year (None when unset)."""
+    group = RiskGroupAssignment.objects.filter(province=OuterRef("pk"), fiscal_year=fiscal_year).values("group")[:1]
+    return list(Province.objects.annotate(risk_group=Subquery(group)).order_by("code"))
+
+
+def national_committee_querysets(fiscal_year: int) -> tuple[QuerySet, ...]:
+    return (RiskGroupAssignment.objects.filter(fiscal_year=fiscal_year),)

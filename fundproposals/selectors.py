@@ -272,3 +272,32 @@ def fiscal_years_for_report(province) -> set[int]:
         .values_list("fiscal_year", flat=True)
         .distinct()
     )
+
+
+def proposals_for_report(**filters) -> QuerySet[Proposal]:
+    """Proposals a report counts: every one sent to the subcommittee (drafts never were)."""
+    from fundproposals.choices import ProposalState
+
+    return Proposal.objects.filter(**filters).exclude(state=ProposalState.DRAFT)
+
+
+def multi_pillar_count(proposals: QuerySet[Proposal]) -> int:
+    """How many of these proposals are tagged with more than one pillar (one query)."""
+    return (
+        ProposalPillar.objects.filter(proposal__in=proposals.order_by().values("pk"))
+        .values("proposal")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+    )
+
+
+def proposal_year_querysets(**filters) -> tuple[QuerySet, ...]:
+    """What the annual report / national summary read of proposals (for the report fingerprint)."""
+    prefixed = {f"proposal__{k}": v for k, v in filters.items()}
+    return (Proposal.objects.filter(**filters), ProposalPillar.objects.filter(**prefixed))
+
+
+def own_proposal_ids(user) -> QuerySet:
+    """Ids of the proposals this user proposed (a proposer reads the กปค.01 of their own)."""
+    return Proposal.objects.filter(proposer_id=user.pk).values("pk")

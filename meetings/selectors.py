@@ -626,3 +626,63 @@ def packet_report_meeting_ids(meeting_id: int) -> list[int]:
             "minutes_to_adopt_id", flat=True
         )
     )
+
+
+def meetings_for_report(subcommittee, fiscal_year: int, *, members: int) -> list[Meeting]:
+    """The year's meetings (not cancelled) with attendance counts, quorum (``members`` seated) and their
+    resolutions in agenda order (three queries)."""
+    if subcommittee is None:
+        return []
+    items = AgendaItem.objects.filter(resolution__isnull=False).select_related("resolution", "parent").order_by("id")
+    meetings = list(
+        Meeting.objects.filter(subcommittee=subcommittee, fiscal_year=fiscal_year)
+        .exclude(state=MeetingState.CANCELLED)
+        .annotate(
+            n_present=Count("attendance", filter=Q(attendance__status=AttendanceStatus.PRESENT)),
+            n_stand_in=Count("attendance", filter=Q(attendance__status=AttendanceStatus.STAND_IN)),
+            n_absent=Count("attendance", filter=Q(attendance__status=AttendanceStatus.ABSENT)),
+            n_guest=Count("attendance", filter=Q(attendance__status=AttendanceStatus.GUEST)),
+        )
+        .prefetch_related(Prefetch("agenda_items", queryset=items, to_attr="resolved_items"))
+        .order_by("starts_at")
+    )
+    for m in meetings:
+        m.n_attending = m.n_present + m.n_stand_in
+        m.has_quorum = bool(members) and m.n_attending * 2 >= members
+        m.resolved_items.sort(key=lambda i: (i.parent.order if i.parent_id else i.order, i.order if i.parent_id else 0))
+    return meetings
+
+
+def meetings_year_querysets(*, province=None, fiscal_year: int) -> tuple[QuerySet, ...]:
+    """What the annual report (a province) or the national summary (all) read of meetings."""
+    meetings = Meeting.objects.filter(fiscal_year=fiscal_year)
+    if province is not None:
+        meetings = meetings.filter(subcommittee__province=province)
+        return (
+            meetings,
+            AgendaItem.objects.filter(meeting__in=meetings),
+            Attendance.objects.filter(meeting__in=meetings),
+            Resolution.objects.filter(agenda_item__meeting__in=meetings),
+        )
+    return (meetings,)
+
+
+HELD_STATES = (MeetingState.HELD, MeetingState.MINUTES_DRAFTED, MeetingState.CIRCULATED, MeetingState.ADOPTED)
+
+
+def meetings_held_by_province(fiscal_year: int) -> dict[int, int]:
+    """``{province id: meetings held}`` in a fiscal year (one grouped query)."""
+    return dict(
+        Meeting.objects.filter(fiscal_year=fiscal_year, state__in=HELD_STATES)
+        .values_list("subcommittee__province")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def meeting_by_id_for_report(pk: int) -> Meeting:
+    """One meeting for its documents; 404 when missing (scope is checked by the reports app)."""
+    try:
+        return Meeting.objects.select_related("subcommittee__province").get(pk=pk)
+    except Meeting.DoesNotExist:
+        raise Http404("ไม่พบการประชุม") from None

@@ -18,9 +18,9 @@ def jobs_for(user) -> QuerySet[ReportJob]:
     access = user.access
     if access.is_national:
         return qs
-    from fundproposals.models import Proposal
+    from fundproposals.selectors import own_proposal_ids
 
-    own_proposals = Proposal.objects.filter(proposer_id=user.pk).values("pk")
+    own_proposals = own_proposal_ids(user)
     return qs.filter(
         (Q(province_id__in=access.readable_province_ids()) & ~Q(kind=ReportKind.NATIONAL_SUMMARY))
         | Q(kind=ReportKind.PROPOSAL, object_id__in=own_proposals)

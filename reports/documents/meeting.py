@@ -6,8 +6,6 @@ and ``agenda_for_report``, in form-11 order); these classes only print them.
 
 from __future__ import annotations
 
-from django.http import Http404
-
 from reports.choices import ReportKind
 from reports.documents.base import Target, fingerprint
 
@@ -17,12 +15,9 @@ class _MeetingDocument:
     template: str
 
     def load(self, object_id: int):
-        from meetings.models import Meeting
+        from meetings.selectors import meeting_by_id_for_report
 
-        try:
-            return Meeting.objects.select_related("subcommittee__province").get(pk=object_id)
-        except Meeting.DoesNotExist:
-            raise Http404("ไม่พบการประชุม") from None
+        return meeting_by_id_for_report(object_id)
 
     def target(self, obj) -> Target:
         return Target(

@@ -11,38 +11,17 @@ from decimal import Decimal
 from reports import charts
 
 
-def _plans(province, fiscal_year):
-    from actionplans.choices import DocState
-    from actionplans.models import ActionPlan
-
-    return ActionPlan.objects.filter(subcommittee__province=province, fiscal_year=fiscal_year).exclude(
-        state=DocState.SUPERSEDED
-    )
-
-
 def the_plan(province, fiscal_year):
     """The year's plan: the approved revision, else the latest live one (None when there is none)."""
-    from django.db.models import Case, When
+    from actionplans.selectors import plan_for_report
 
-    from actionplans.choices import DocState
-
-    return (
-        _plans(province, fiscal_year)
-        .select_related("subcommittee__province", "resolution__agenda_item__meeting", "resolution__agenda_item__parent")
-        .order_by(Case(When(state=DocState.APPROVED, then=0), default=1), "-revision")
-        .first()
-    )
+    return plan_for_report(province, fiscal_year)
 
 
 def plan_querysets(province, fiscal_year) -> tuple:
-    from actionplans.models import ActionPlan, Activity, Progress
+    from actionplans.selectors import plan_report_querysets
 
-    plans = ActionPlan.objects.filter(subcommittee__province=province, fiscal_year=fiscal_year)
-    return (
-        plans,
-        Activity.objects.filter(plan__in=plans),
-        Progress.objects.filter(activity__plan__in=plans),
-    )
+    return plan_report_querysets(province=province, fiscal_year=fiscal_year)
 
 
 def _percent(achieved, target) -> Decimal:
@@ -118,37 +97,21 @@ SHORT_PILLAR = {"prosecution": "ดำเนินคดี", "prevention": "ป
 
 
 def _proposals(**filters):
-    from fundproposals.choices import ProposalState
-    from fundproposals.models import Proposal
+    from fundproposals.selectors import proposals_for_report
 
-    # Drafts were never sent to the subcommittee: they are not part of any report.
-    return Proposal.objects.filter(**filters).exclude(state=ProposalState.DRAFT)
+    return proposals_for_report(**filters)
 
 
 def proposal_querysets(province, fiscal_year) -> tuple:
-    from fundproposals.models import Proposal, ProposalPillar
+    from fundproposals.selectors import proposal_year_querysets
 
-    return (
-        Proposal.objects.filter(province=province, fiscal_year=fiscal_year),
-        ProposalPillar.objects.filter(proposal__province=province, proposal__fiscal_year=fiscal_year),
-    )
-
-
-def _reports(province, fiscal_year):
-    from actionplans.choices import DocState
-    from actionplans.models import SituationReport
-
-    # The report a fiscal year approves is the one of the year before (FY 2564 approved the 2563 report).
-    return SituationReport.objects.filter(subcommittee__province=province, year=fiscal_year - 1).exclude(
-        state=DocState.SUPERSEDED
-    )
+    return proposal_year_querysets(province=province, fiscal_year=fiscal_year)
 
 
 def situation_querysets(province, fiscal_year) -> tuple:
-    from actionplans.models import SituationReport, VictimsByNationality
+    from actionplans.selectors import situation_report_querysets
 
-    reports = SituationReport.objects.filter(subcommittee__province=province, year=fiscal_year - 1)
-    return (reports, VictimsByNationality.objects.filter(report__in=reports))
+    return situation_report_querysets(province, fiscal_year)
 
 
 def proposal_section(province, fiscal_year) -> dict:
@@ -158,8 +121,7 @@ def proposal_section(province, fiscal_year) -> dict:
     from django.db.models import Count, Sum
 
     from fundproposals.choices import ProposalState
-    from fundproposals.models import ProposalPillar
-    from fundproposals.selectors import totals_by_pillar
+    from fundproposals.selectors import multi_pillar_count, totals_by_pillar
 
     proposals = _proposals(province=province, fiscal_year=fiscal_year)
     by_state = list(
@@ -192,13 +154,7 @@ def proposal_section(province, fiscal_year) -> dict:
         recommended=Sum("recommended_amount"),
         approved=Sum("fund_approved_amount"),
     )
-    multi = (
-        ProposalPillar.objects.filter(proposal__in=proposals.values("pk"))
-        .values("proposal")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .count()
-    )
+    multi = multi_pillar_count(proposals)
     pillars = totals_by_pillar(proposals)
     pillar_rows = [
         {
@@ -222,16 +178,9 @@ def proposal_section(province, fiscal_year) -> dict:
 
 
 def situation_section(province, fiscal_year) -> dict:
-    from django.db.models import Case, When
+    from actionplans.selectors import situation_for_report
 
-    from actionplans.choices import DocState
-
-    report = (
-        _reports(province, fiscal_year)
-        .prefetch_related("nationalities")
-        .order_by(Case(When(state=DocState.APPROVED, then=0), default=1), "-revision")
-        .first()
-    )
+    report = situation_for_report(province, fiscal_year)
     if report is None:
         return {"report": None}
     figures = [
@@ -249,15 +198,10 @@ def situation_section(province, fiscal_year) -> dict:
 
 
 def national_querysets(fiscal_year) -> tuple:
-    from actionplans.models import ActionPlan, SituationReport
-    from fundproposals.models import Proposal, ProposalPillar
+    from actionplans.selectors import national_plan_querysets
+    from fundproposals.selectors import proposal_year_querysets
 
-    return (
-        ActionPlan.objects.filter(fiscal_year=fiscal_year),
-        SituationReport.objects.filter(year=fiscal_year - 1),
-        Proposal.objects.filter(fiscal_year=fiscal_year),
-        ProposalPillar.objects.filter(proposal__fiscal_year=fiscal_year),
-    )
+    return (*national_plan_querysets(fiscal_year), *proposal_year_querysets(fiscal_year=fiscal_year))
 
 
 def national_section(fiscal_year) -> dict:
