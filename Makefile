@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 STAMP := .venv/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: run test system venv worker beat lint fmt messages demo benchmark clean
+.PHONY: run test system venv worker beat lint fmt messages demo benchmark clean pictures
 
 run: $(STAMP)  ## The product on the embedded default (SQLite, in-process Celery, demo data) at http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput -v0
@@ -38,6 +38,9 @@ fmt: $(STAMP)
 
 messages: $(STAMP)  ## Regenerate and compile the English translation
 	$(PY) manage.py makemessages -l en --ignore .venv --ignore var && $(PY) manage.py compilemessages -l en --ignore .venv
+
+pictures: $(STAMP)  ## Refresh the documents' reference pictures after a deliberate change (needs DATABASE_URL)
+	PICTURES_REFRESH=1 .venv/bin/pytest tests/reports/test_pictures.py -q -p no:cacheprovider
 
 clean:
 	rm -rf .venv var db.sqlite3

@@ -197,3 +197,42 @@ def people_of(province_id: int, *, members: bool = True, secretariat: bool = Tru
         q |= Q(pk__in=RoleGrant.objects.filter(province_id=province_id, role=GrantRole.SECRETARIAT).values("user_id"))
         q |= Q(pk__in=seats.filter(role__in=[MemberRole.SECRETARY, MemberRole.ASSISTANT_SECRETARY]).values("user_id"))
     return User.objects.filter(q, is_active=True)
+# --- Reads for the reports app. ---
+
+
+def fiscal_years_for_report(province: Province) -> set[int]:
+    """Fiscal years in which the province has a risk group (one query)."""
+    return set(RiskGroupAssignment.objects.filter(province=province).values_list("fiscal_year", flat=True))
+
+
+def committee_for_report(province: Province, fiscal_year: int, on) -> dict:
+    """The subcommittee, its members seated on ``on`` (in order) and the risk-group history up to the year."""
+    subcommittee = Subcommittee.objects.filter(province=province).first()
+    members = (
+        list(Member.objects.current(on=on).filter(subcommittee=subcommittee).order_by("order", "id"))
+        if subcommittee
+        else []
+    )
+    history = list(
+        RiskGroupAssignment.objects.filter(province=province, fiscal_year__lte=fiscal_year).order_by("-fiscal_year")
+    )
+    return {"subcommittee": subcommittee, "members": members, "history": history}
+
+
+def committee_report_querysets(province: Province) -> tuple[QuerySet, ...]:
+    """What the annual report reads of this app (for the report fingerprint)."""
+    return (
+        RiskGroupAssignment.objects.filter(province=province),
+        Subcommittee.objects.filter(province=province),
+        Member.objects.filter(subcommittee__province=province),
+    )
+
+
+def provinces_for_report(fiscal_year: int) -> list[Province]:
+    """The 77 provinces in code order, each with ``risk_group`` of the year (None when unset)."""
+    group = RiskGroupAssignment.objects.filter(province=OuterRef("pk"), fiscal_year=fiscal_year).values("group")[:1]
+    return list(Province.objects.annotate(risk_group=Subquery(group)).order_by("code"))
+
+
+def national_committee_querysets(fiscal_year: int) -> tuple[QuerySet, ...]:
+    return (RiskGroupAssignment.objects.filter(fiscal_year=fiscal_year),)

@@ -15,6 +15,7 @@ from committees.forms import (
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
 from core.permissions import require
 from core.thaidate import current_fiscal_year
+from reports.selectors import annual_report_years
 
 
 def province_list(request):
@@ -51,6 +52,7 @@ def province_detail(request, code):
             "former_members": subcommittee.former_members if subcommittee else [],
             "can_manage": bool(subcommittee and can_manage_subcommittee(request.user, subcommittee)),
             "can_view_audit": bool(can_view_audit(request.user, province)),
+            "annual_years": annual_report_years(request.user, province),
         },
     )
 

@@ -66,11 +66,11 @@ def percent_bars(rows: list[tuple[str, float]]) -> SafeString:
         '<div class="chart">{}</div>',
         format_html_join(
             "",
-            '<p class="bar-label">{}: {}%</p>{}',
+            '<p class="bar-label">{}: ร้อยละ {}</p>{}',
             (
                 (
                     label,
-                    f"{pct:.0f}",
+                    f"{pct:,.2f}".rstrip("0").rstrip("."),
                     _bar(BAR_WIDTH * min(max(pct, 0.0), 100.0) / 100, PALETTE[i % len(PALETTE)], track=True),
                 )
                 for i, (label, pct) in enumerate(rows)

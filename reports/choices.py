@@ -8,6 +8,9 @@ class ReportKind(models.TextChoices):
     PLAN = "plan", "แผนปฏิบัติการประจำปีและความก้าวหน้า"
     ANNUAL_PROVINCE = "annual_province", "รายงานผลการดำเนินงานประจำปีของจังหวัด"
     NATIONAL_SUMMARY = "national_summary", "รายงานสรุปภาพรวมระดับประเทศ"
+    PACKET = "packet", "แฟ้มเอกสารประกอบการประชุม"
+    MINUTES_DOCX = "minutes_docx", "รายงานการประชุม (Word)"
+    AGENDA_DOCX = "agenda_docx", "ระเบียบวาระการประชุม (Word)"
 
 
 class JobState(models.TextChoices):
@@ -18,5 +21,15 @@ class JobState(models.TextChoices):
 
 
 # Kinds about one object (a meeting, a proposal, a plan) rather than a province-year.
-OBJECT_KINDS = frozenset({ReportKind.MINUTES, ReportKind.AGENDA, ReportKind.PROPOSAL, ReportKind.PLAN})
+OBJECT_KINDS = frozenset(
+    {
+        ReportKind.MINUTES,
+        ReportKind.AGENDA,
+        ReportKind.PROPOSAL,
+        ReportKind.PLAN,
+        ReportKind.PACKET,
+        ReportKind.MINUTES_DOCX,
+        ReportKind.AGENDA_DOCX,
+    }
+)
 ACTIVE_STATES = frozenset({JobState.QUEUED, JobState.BUILDING})

@@ -32,10 +32,12 @@ from pathlib import Path
 
 from django.conf import settings
 
-# Regular only: with the Bold face, poppler and other extractors misplace stacked marks
-# (ผู้ read "ผูม ้") because Bold positions them with a vertical offset (a separate text run).
-# Headings are set larger instead of bold.
-WEIGHTS = {"400": "Sarabun-Regular.ttf"}
+# Regular for the text, Bold for titles, headings and the attendees' roles (official style).
+# Both get the same SARA AM fix. Bold lifts a tone mark over an upper vowel (ผู้, ที่) with a
+# GPOS offset, which WeasyPrint writes as a separate positioned run: ``pdftotext -raw``
+# (content-stream order) reads it right; layout mode sorts glyphs by position and may print
+# the lifted mark apart ("ผูม ้"). The README says so; the tests read ``-raw``.
+WEIGHTS = {"400": "Sarabun-Regular.ttf", "700": "Sarabun-Bold.ttf"}
 AM_GLYPH = "uni0E32.am"
 _VERSION = "am-1"
 _lock = threading.Lock()

@@ -75,5 +75,9 @@ class ReportJob(TimeStampedModel):
         return self.state == JobState.READY
 
     @property
+    def is_word(self) -> bool:
+        return self.kind.endswith("_docx")
+
+    @property
     def download_name(self) -> str:
         return f"{self.title}.pdf"

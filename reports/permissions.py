@@ -15,6 +15,9 @@ REQUESTERS = {
     ReportKind.AGENDA: frozenset({Role.CHAIR, Role.SECRETARIAT}),
     ReportKind.PLAN: frozenset({Role.CHAIR, Role.SECRETARIAT}),
     ReportKind.PROPOSAL: frozenset({Role.CHAIR, Role.SECRETARIAT}),
+    ReportKind.PACKET: frozenset({Role.CHAIR, Role.SECRETARIAT}),
+    ReportKind.MINUTES_DOCX: frozenset({Role.CHAIR, Role.SECRETARIAT}),
+    ReportKind.AGENDA_DOCX: frozenset({Role.CHAIR, Role.SECRETARIAT}),
 }
 
 
@@ -47,8 +50,8 @@ def can_view_job(user, job) -> Verdict:
     """Read a job: like its document's pages (a proposer also reads the กปค.01 of their own proposal)."""
     verdict = can_view_report(user, kind=job.kind, province_id=job.province_id)
     if not verdict and job.kind == ReportKind.PROPOSAL and job.object_id:
-        from fundproposals.models import Proposal
+        from fundproposals.selectors import own_proposal_ids
 
-        if Proposal.objects.filter(pk=job.object_id, proposer_id=user.pk).exists():
+        if own_proposal_ids(user).filter(pk=job.object_id).exists():
             return ALLOW
     return verdict

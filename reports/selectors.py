@@ -8,7 +8,7 @@ from django.http import Http404
 from committees.models import Province
 from reports.choices import ReportKind
 from reports.models import ReportJob
-from reports.permissions import REQUESTERS, can_view_job
+from reports.permissions import REQUESTERS, can_request_report, can_view_job
 
 
 def jobs_for(user) -> QuerySet[ReportJob]:
@@ -18,9 +18,9 @@ def jobs_for(user) -> QuerySet[ReportJob]:
     access = user.access
     if access.is_national:
         return qs
-    from fundproposals.models import Proposal
+    from fundproposals.selectors import own_proposal_ids
 
-    own_proposals = Proposal.objects.filter(proposer_id=user.pk).values("pk")
+    own_proposals = own_proposal_ids(user)
     return qs.filter(
         (Q(province_id__in=access.readable_province_ids()) & ~Q(kind=ReportKind.NATIONAL_SUMMARY))
         | Q(kind=ReportKind.PROPOSAL, object_id__in=own_proposals)
@@ -42,3 +42,24 @@ def annual_report_provinces(user) -> list[Province]:
     """Provinces whose annual report the user may ask for (chair and secretariat)."""
     ids = user.access.province_ids(*REQUESTERS[ReportKind.ANNUAL_PROVINCE])
     return list(Province.objects.filter(pk__in=ids).order_by("code")) if ids else []
+
+
+def annual_report_years(user, province: Province) -> list[int]:
+    """Fiscal years whose annual report this user may ask for: every year with data, and the current one.
+
+    Nothing (and no query) for a user who may not ask.
+    """
+    from django.conf import settings
+
+    from actionplans import selectors as plans
+    from committees import selectors as committees
+    from core.thaidate import current_fiscal_year
+    from fundproposals import selectors as proposals
+    from meetings import selectors as meetings
+
+    if not can_request_report(user, kind=ReportKind.ANNUAL_PROVINCE, province_id=province.pk):
+        return []
+    years = {current_fiscal_year()}
+    for domain in (committees, meetings, plans, proposals):
+        years |= domain.fiscal_years_for_report(province)
+    return sorted((y for y in years if settings.FISCAL_YEAR_MIN <= y <= settings.FISCAL_YEAR_MAX), reverse=True)

@@ -150,9 +150,12 @@ def build_report(*, job_id: int) -> ReportJob | None:
     try:
         doc = document_for(job.kind)
         target = target_of_job(job)
-        rendered = render_template_to_pdf(
-            doc.template, {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()}
-        )
+        if hasattr(doc, "render"):  # a document bound from several PDFs (the meeting packet)
+            rendered = doc.render(target, title=job.title, generated_at=timezone.now())
+        else:
+            rendered = render_template_to_pdf(
+                doc.template, {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()}
+            )
     except (OperationalError, InterfaceError):
         raise
     except SoftTimeLimitExceeded:
@@ -169,7 +172,9 @@ def build_report(*, job_id: int) -> ReportJob | None:
         job = ReportJob.objects.select_for_update().get(pk=job_id)
         if job.state != JobState.BUILDING:
             return job  # a sweeper or another delivery settled it meanwhile
-        job.file.save(f"{job.kind}.pdf", ContentFile(rendered.pdf), save=False)
+        from reports.documents import extension_of
+
+        job.file.save(f"{job.kind}.{extension_of(job.kind)}", ContentFile(rendered.pdf), save=False)
         job.state = JobState.READY
         job.pages = rendered.pages
         job.size = len(rendered.pdf)

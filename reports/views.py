@@ -78,12 +78,10 @@ def request_report(request, kind):
     form, target = _target_from(request, kind, data)
     if request.method == "POST" and target is not None:
         job, reused = services.request_report(actor=request.user, target=target)
-        if reused and job.is_ready:
-            messages.info(request, "ข้อมูลไม่เปลี่ยนแปลงตั้งแต่สร้างเอกสารครั้งก่อน ดาวน์โหลดฉบับเดิมได้ทันที")
-        elif reused:
-            messages.info(request, "เอกสารนี้กำลังสร้างอยู่แล้ว")
-        else:
-            messages.success(request, "รับคำขอแล้ว ระบบกำลังสร้างเอกสาร หน้านี้จะแสดงสถานะล่าสุดเอง")
+        # The state is said by the status box alone (it updates itself): a message written now
+        # would still say "building" on the next page when the file is already there.
+        if reused:
+            messages.info(request, "ข้อมูลไม่เปลี่ยนแปลงตั้งแต่คำขอครั้งก่อน จึงใช้เอกสารฉบับเดิม")
         if request.htmx:
             return render(request, "reports/partials/job_status.html", _job_flags(request.user, job))
         return redirect("reports:job", pk=job.pk)
@@ -117,4 +115,6 @@ def job_download(request, pk):
     job = selectors.job_for(request.user, pk)
     if not job.is_ready:
         raise Http404("เอกสารยังไม่พร้อม")
-    return file_response(file=job.file, display_name=job.download_name, content_type="application/pdf")
+    from reports.documents import content_type_of, download_name
+
+    return file_response(file=job.file, display_name=download_name(job), content_type=content_type_of(job.kind))

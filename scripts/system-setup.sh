@@ -22,6 +22,7 @@ RUNTIME_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0  # WeasyPrint's text layout
   libharfbuzz-subset0               # WeasyPrint's font subsetting
   fonts-thai-tlwg                   # Thai fallback fonts (Sarabun itself comes from PyPI)
+  fonts-dejavu-core                 # ☐ ☑ on the กปค.01 PDF (Sarabun has no ballot-box glyphs)
   gettext                           # compilemessages
   poppler-utils                     # pdftotext/pdftoppm (tests and the picture harness)
 )

@@ -1,87 +1,62 @@
 """The minutes (form 11) and the agenda of one meeting.
 
-The meetings app builds the structured documents (``meetings.selectors.minutes_document``
-and ``agenda_document``, in form-11 order); these classes only print them.
+The meetings app builds the structured documents (``meetings.selectors.minutes_for_report``
+and ``agenda_for_report``, in form-11 order); these classes only print them.
 """
 
 from __future__ import annotations
 
-from django.http import Http404
-
-from meetings.models import AgendaItem, Attendance, Meeting, Resolution
 from reports.choices import ReportKind
-from reports.documents.base import DocumentUnavailable, Target, fingerprint
-
-
-def _selector(name: str):
-    try:
-        from meetings import selectors
-    except ImportError:
-        selectors = None
-    fn = getattr(selectors, name, None)
-    if fn is None:
-        raise DocumentUnavailable("ระบบการประชุมยังไม่มีข้อมูลสำหรับเอกสารนี้")
-    return fn
+from reports.documents.base import Target, fingerprint
 
 
 class _MeetingDocument:
     kind: str
     template: str
-    selector: str
 
-    def load(self, object_id: int) -> Meeting:
-        try:
-            return Meeting.objects.select_related("subcommittee__province").get(pk=object_id)
-        except Meeting.DoesNotExist:
-            raise Http404("ไม่พบการประชุม") from None
+    def load(self, object_id: int):
+        from meetings.selectors import meeting_by_id_for_report
 
-    def target(self, obj: Meeting) -> Target:
+        return meeting_by_id_for_report(object_id)
+
+    def target(self, obj) -> Target:
         return Target(
             self.kind, province=obj.subcommittee.province, fiscal_year=obj.fiscal_year, object_id=obj.pk, obj=obj
         )
 
     def fingerprint(self, target: Target) -> str:
-        m = target.object_id
-        return fingerprint(
-            self.kind,
-            m,
-            querysets=(
-                Meeting.objects.filter(pk=m),
-                AgendaItem.objects.filter(meeting_id=m),
-                Attendance.objects.filter(meeting_id=m),
-                Resolution.objects.filter(agenda_item__meeting_id=m),
-                *self.extra_querysets(m),
-            ),
-        )
+        from meetings.selectors import meeting_report_querysets
 
-    def extra_querysets(self, meeting_id: int) -> tuple:
-        from meetings import models as mm
+        return fingerprint(self.kind, target.object_id, querysets=meeting_report_querysets(target.object_id))
 
-        out = []
-        if hasattr(mm, "Minutes"):
-            out.append(mm.Minutes.objects.filter(meeting_id=meeting_id))
-        if hasattr(mm, "AgendaPaper"):
-            out.append(mm.AgendaPaper.objects.filter(agenda_item__meeting_id=meeting_id))
-        return tuple(out)
-
-    def context(self, target: Target) -> dict:
-        doc = _selector(self.selector)(target.obj)
-        return {"doc": doc, "meeting": target.obj, "province": target.province}
+    def file_stem(self, target: Target) -> str:
+        """The downloaded file's name: "รายงานการประชุม ครั้งที่ 2-2564" (a slash cannot be in a file name)."""
+        label = target.obj.label.replace("/", "-")
+        return f"{ReportKind(self.kind).label.split(' (')[0]} {label}"
 
 
 class Minutes(_MeetingDocument):
     kind = ReportKind.MINUTES
     template = "pdf/minutes.html"
-    selector = "minutes_document"
 
     def title(self, target: Target) -> str:
         return f"รายงานการประชุม {target.obj.subcommittee.short_name}{target.province.name_th} {target.obj.label}"
+
+    def context(self, target: Target) -> dict:
+        from meetings.selectors import minutes_for_report
+
+        report = minutes_for_report(target.obj)
+        return {**report, "meeting": target.obj, "province": target.province}
 
 
 class Agenda(_MeetingDocument):
     kind = ReportKind.AGENDA
     template = "pdf/agenda.html"
-    selector = "agenda_document"
 
     def title(self, target: Target) -> str:
         return f"ระเบียบวาระการประชุม {target.obj.subcommittee.short_name}{target.province.name_th} {target.obj.label}"
+
+    def context(self, target: Target) -> dict:
+        from meetings.selectors import agenda_for_report
+
+        return {**agenda_for_report(target.obj), "meeting": target.obj, "province": target.province}

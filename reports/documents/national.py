@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Q, Subquery
-
 from committees.choices import RiskGroup
-from committees.models import Province, RiskGroupAssignment
-from meetings.choices import MeetingState
-from meetings.models import Meeting
 from reports import charts
 from reports.choices import ReportKind
 from reports.documents import sections
 from reports.documents.base import Target, fingerprint
-
-HELD = (MeetingState.HELD, MeetingState.MINUTES_DRAFTED, MeetingState.CIRCULATED, MeetingState.ADOPTED)
 
 
 class NationalSummary:
@@ -23,30 +16,33 @@ class NationalSummary:
     def title(self, target: Target) -> str:
         return f"รายงานสรุปภาพรวมการดำเนินงานของจังหวัดทั่วประเทศ ปีงบประมาณ {target.fiscal_year}"
 
+    def file_stem(self, target: Target) -> str:
+        return f"รายงานสรุประดับประเทศ ปีงบประมาณ {target.fiscal_year}"
+
     def fingerprint(self, target: Target) -> str:
+        from committees.selectors import national_committee_querysets
+        from meetings.selectors import meetings_year_querysets
+
         fy = target.fiscal_year
         return fingerprint(
             self.kind,
             fy,
             querysets=(
-                RiskGroupAssignment.objects.filter(fiscal_year=fy),
-                Meeting.objects.filter(fiscal_year=fy),
+                *national_committee_querysets(fy),
+                *meetings_year_querysets(fiscal_year=fy),
                 *sections.national_querysets(fy),
             ),
         )
 
     def context(self, target: Target) -> dict:
         fy = target.fiscal_year
-        group = RiskGroupAssignment.objects.filter(province=OuterRef("pk"), fiscal_year=fy).values("group")[:1]
-        provinces = list(
-            Province.objects.annotate(
-                risk_group=Subquery(group),
-                meetings_held=Count(
-                    "subcommittee__meetings",
-                    filter=Q(subcommittee__meetings__fiscal_year=fy, subcommittee__meetings__state__in=HELD),
-                ),
-            ).order_by("code")
-        )
+        from committees.selectors import provinces_for_report
+        from meetings.selectors import meetings_held_by_province
+
+        provinces = provinces_for_report(fy)
+        held = meetings_held_by_province(fy)
+        for p in provinces:
+            p.meetings_held = held.get(p.pk, 0)
         extra = sections.national_section(fy)
         for p in provinces:
             p.extra = extra["by_province"].get(p.pk, {})

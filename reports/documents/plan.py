@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import Http404
-
 from reports.choices import ReportKind
 from reports.documents import sections
 from reports.documents.base import Target, fingerprint
@@ -14,12 +12,9 @@ class Plan:
     template = "pdf/plan.html"
 
     def load(self, object_id: int):
-        from actionplans.models import ActionPlan
+        from actionplans.selectors import plan_by_id_for_report
 
-        try:
-            return ActionPlan.objects.select_related("subcommittee__province").get(pk=object_id)
-        except ActionPlan.DoesNotExist:
-            raise Http404("ไม่พบแผนปฏิบัติการ") from None
+        return plan_by_id_for_report(object_id)
 
     def target(self, obj) -> Target:
         return Target(
@@ -31,19 +26,13 @@ class Plan:
             f"แผนปฏิบัติการประจำปีงบประมาณ {target.fiscal_year} จังหวัด{target.province.name_th} ฉบับที่ {target.obj.revision}"
         )
 
-    def fingerprint(self, target: Target) -> str:
-        from actionplans.models import ActionPlan, Activity, Progress
+    def file_stem(self, target: Target) -> str:
+        return f"แผนปฏิบัติการ ปีงบประมาณ {target.fiscal_year} จังหวัด{target.province.name_th} ฉบับที่ {target.obj.revision}"
 
-        plan = target.object_id
-        return fingerprint(
-            self.kind,
-            plan,
-            querysets=(
-                ActionPlan.objects.filter(pk=plan),
-                Activity.objects.filter(plan_id=plan),
-                Progress.objects.filter(activity__plan_id=plan),
-            ),
-        )
+    def fingerprint(self, target: Target) -> str:
+        from actionplans.selectors import plan_report_querysets
+
+        return fingerprint(self.kind, target.object_id, querysets=plan_report_querysets(plan_id=target.object_id))
 
     def context(self, target: Target) -> dict:
         return {"province": target.province, "plan": sections.plan_body(target.obj), "fiscal_year": target.fiscal_year}

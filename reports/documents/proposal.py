@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404
 
 from core.pillars import Pillar
 from reports.choices import ReportKind
@@ -15,16 +14,9 @@ class Proposal:
     template = "pdf/proposal.html"
 
     def load(self, object_id: int):
-        from fundproposals.models import Proposal as ProposalModel
+        from fundproposals.selectors import proposal_for_report
 
-        try:
-            return (
-                ProposalModel.objects.select_related("province", "proposer", "previous_project")
-                .prefetch_related("pillar_rows", "activities", "budget_lines")
-                .get(pk=object_id)
-            )
-        except ProposalModel.DoesNotExist:
-            raise Http404("ไม่พบโครงการ") from None
+        return proposal_for_report(object_id)
 
     def target(self, obj) -> Target:
         return Target(self.kind, province=obj.province, fiscal_year=obj.fiscal_year, object_id=obj.pk, obj=obj)
@@ -33,25 +25,21 @@ class Proposal:
         p = target.obj
         return f"แบบ {settings.FUND_FORM_CODE} {p.code or 'ร่าง'} {p.title}"[:300]
 
-    def fingerprint(self, target: Target) -> str:
-        from fundproposals.models import Activity, BudgetLine, ProposalPillar
-        from fundproposals.models import Proposal as ProposalModel
+    def file_stem(self, target: Target) -> str:
+        p = target.obj
+        return f"แบบ {settings.FUND_FORM_CODE} {(p.code or 'ร่าง').replace('/', '-')}"
 
-        pk = target.object_id
-        return fingerprint(
-            self.kind,
-            pk,
-            querysets=(
-                ProposalModel.objects.filter(pk=pk),
-                ProposalPillar.objects.filter(proposal_id=pk),
-            ),
-            contents=(Activity.objects.filter(proposal_id=pk), BudgetLine.objects.filter(proposal_id=pk)),
-        )
+    def fingerprint(self, target: Target) -> str:
+        from fundproposals.selectors import proposal_report_querysets
+
+        querysets, contents = proposal_report_querysets(target.object_id)
+        return fingerprint(self.kind, target.object_id, querysets=querysets, contents=contents)
 
     def context(self, target: Target) -> dict:
         p = target.obj
         chosen = set(p.pillars)
         lines = sorted(p.budget_lines.all(), key=lambda line: (line.order, line.pk))
+        item = p.agenda_item
         return {
             "p": p,
             "province": p.province,
@@ -60,4 +48,8 @@ class Proposal:
             "activities": sorted(p.activities.all(), key=lambda a: (a.order, a.pk)),
             "budget_lines": lines,
             "budget_total": sum((line.amount for line in lines), start=0),
+            "attachments": sorted(p.attachments.all(), key=lambda a: a.pk),
+            "decided_at": {"meeting": item.meeting.label, "date": item.meeting.starts_at, "item": item.number}
+            if item
+            else None,
         }

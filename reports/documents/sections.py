@@ -6,72 +6,85 @@ a year with nothing recorded says so instead of failing.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reports import charts
-
-
-def _plans(province, fiscal_year):
-    from actionplans.choices import DocState
-    from actionplans.models import ActionPlan
-
-    return ActionPlan.objects.filter(subcommittee__province=province, fiscal_year=fiscal_year).exclude(
-        state=DocState.SUPERSEDED
-    )
 
 
 def the_plan(province, fiscal_year):
     """The year's plan: the approved revision, else the latest live one (None when there is none)."""
-    from django.db.models import Case, When
+    from actionplans.selectors import plan_for_report
 
-    from actionplans.choices import DocState
-
-    return (
-        _plans(province, fiscal_year)
-        .select_related("subcommittee__province", "resolution__agenda_item__meeting")
-        .order_by(Case(When(state=DocState.APPROVED, then=0), default=1), "-revision")
-        .first()
-    )
+    return plan_for_report(province, fiscal_year)
 
 
 def plan_querysets(province, fiscal_year) -> tuple:
-    from actionplans.models import ActionPlan, Activity, Progress
+    from actionplans.selectors import plan_report_querysets
 
-    plans = ActionPlan.objects.filter(subcommittee__province=province, fiscal_year=fiscal_year)
-    return (
-        plans,
-        Activity.objects.filter(plan__in=plans),
-        Progress.objects.filter(activity__plan__in=plans),
-    )
+    return plan_report_querysets(province=province, fiscal_year=fiscal_year)
+
+
+def _percent(achieved, target) -> Decimal:
+    """Share of the target reached, capped at 100, to two places (ร้อยละ 91.67)."""
+    if not target:
+        return Decimal(0)
+    return min(Decimal(achieved or 0) * 100 / Decimal(target), Decimal(100)).quantize(Decimal("0.01"))
 
 
 def plan_body(plan) -> dict:
-    """A plan with its activities grouped by pillar, progress against targets, and the two charts."""
+    """A plan as a table of activities (pillar, target and unit, budget and source, agency, quarters),
+    grouped by pillar in plan order, with progress in ร้อยละ and the two charts."""
     from actionplans import selectors as ap
 
-    activities = list(ap.activities_with_progress(plan))
-    summary = ap.pillar_summary(plan)
+    activities = sorted(ap.activities_with_progress(plan), key=lambda a: (a.order, a.pk))
     by_pillar: dict[str, list] = {}
     for a in activities:
+        a.percent_exact = _percent(a.achieved, a.target_quantity)
+        a.quarter_list = [q for q in (1, 2, 3, 4) if getattr(a, f"q{q}")]
+        a.pillar_short = SHORT_PILLAR.get(a.pillar, a.pillar)
         by_pillar.setdefault(a.pillar, []).append(a)
-    pillars = [
-        {
-            "code": row.code,
-            "label": row.label,
-            "percent": row.percent,
-            "budget": row.budget,
-            "spent": row.spent,
-            "late": row.late,
-            "activities": by_pillar.get(row.code, []),
+    pillars = []
+    for row in ap.pillar_summary(plan):
+        rows = by_pillar.get(row.code, [])
+        if not rows:
+            continue
+        percent = sum((a.percent_exact for a in rows), Decimal(0)) / len(rows)
+        pillars.append(
+            {
+                "code": row.code,
+                "label": row.label,
+                "percent": percent.quantize(Decimal("0.01")),
+                "budget": row.budget,
+                "spent": row.spent,
+                "late": row.late,
+                "activities": rows,
+            }
+        )
+    totals = ap.plan_totals(plan)
+    if activities:
+        totals["percent_exact"] = (sum((a.percent_exact for a in activities), Decimal(0)) / len(activities)).quantize(
+            Decimal("0.01")
+        )
+    else:
+        totals["percent_exact"] = Decimal(0)
+    resolution = plan.resolution
+    approval = None
+    if resolution is not None:
+        item = resolution.agenda_item
+        approval = {
+            "meeting": item.meeting.label,
+            "date": item.meeting.starts_at,
+            "item": item.number if hasattr(item, "number") else "",
         }
-        for row in summary
-        if row.activities
-    ]
     return {
         "plan": plan,
         "state_label": plan.get_state_display(),
         "pillars": pillars,
-        "totals": ap.plan_totals(plan),
-        "chart_progress": charts.percent_bars([(row.label, float(row.percent)) for row in summary]),
-        "chart_budget": charts.hbar([(row.label, row.budget) for row in summary], unit="บาท"),
+        "activities": activities,
+        "totals": totals,
+        "approval": approval,
+        "chart_progress": charts.percent_bars([(p["label"], float(p["percent"])) for p in pillars]),
+        "chart_budget": charts.hbar([(p["label"], p["budget"]) for p in pillars], unit="บาท"),
     }
 
 
@@ -84,94 +97,90 @@ SHORT_PILLAR = {"prosecution": "ดำเนินคดี", "prevention": "ป
 
 
 def _proposals(**filters):
-    from fundproposals.choices import ProposalState
-    from fundproposals.models import Proposal
+    from fundproposals.selectors import proposals_for_report
 
-    # Drafts were never sent to the subcommittee: they are not part of any report.
-    return Proposal.objects.filter(**filters).exclude(state=ProposalState.DRAFT)
+    return proposals_for_report(**filters)
 
 
 def proposal_querysets(province, fiscal_year) -> tuple:
-    from fundproposals.models import Proposal, ProposalPillar
+    from fundproposals.selectors import proposal_year_querysets
 
-    return (
-        Proposal.objects.filter(province=province, fiscal_year=fiscal_year),
-        ProposalPillar.objects.filter(proposal__province=province, proposal__fiscal_year=fiscal_year),
-    )
-
-
-def _reports(province, fiscal_year):
-    from actionplans.choices import DocState
-    from actionplans.models import SituationReport
-
-    # The report a fiscal year approves is the one of the year before (FY 2564 approved the 2563 report).
-    return SituationReport.objects.filter(subcommittee__province=province, year=fiscal_year - 1).exclude(
-        state=DocState.SUPERSEDED
-    )
+    return proposal_year_querysets(province=province, fiscal_year=fiscal_year)
 
 
 def situation_querysets(province, fiscal_year) -> tuple:
-    from actionplans.models import SituationReport, VictimsByNationality
+    from actionplans.selectors import situation_report_querysets
 
-    reports = SituationReport.objects.filter(subcommittee__province=province, year=fiscal_year - 1)
-    return (reports, VictimsByNationality.objects.filter(report__in=reports))
+    return situation_report_querysets(province, fiscal_year)
 
 
 def proposal_section(province, fiscal_year) -> dict:
-    """Proposals by pillar and state with the amounts requested, recommended and approved (four queries)."""
+    """Proposals by state (each counted once: the rows add up to the total) and by pillar (a project
+    under several pillars counts in each, said in a note), with the amounts requested, endorsed by
+    the subcommittee and approved by the fund."""
     from django.db.models import Count, Sum
 
-    from core.pillars import Pillar
     from fundproposals.choices import ProposalState
-    from fundproposals.models import ProposalPillar
-    from fundproposals.selectors import totals_by_pillar
+    from fundproposals.selectors import multi_pillar_count, totals_by_pillar
 
     proposals = _proposals(province=province, fiscal_year=fiscal_year)
+    by_state = list(
+        proposals.order_by("state")
+        .values("state")
+        .annotate(
+            n=Count("pk"),
+            requested=Sum("requested_amount"),
+            recommended=Sum("recommended_amount"),
+            approved=Sum("fund_approved_amount"),
+        )
+    )
+    if not by_state:
+        return {"rows": []}
+    order = {value: i for i, value in enumerate(ProposalState.values)}
+    by_state.sort(key=lambda r: order.get(r["state"], 99))
     rows = [
         {
-            "pillar": Pillar(r["pillar"]).label,
-            "state": ProposalState(r["proposal__state"]).label,
+            "state": ProposalState(r["state"]).label,
             "count": r["n"],
-            "requested": r["requested"],
-            "recommended": r["recommended"],
-            "approved": r["approved"],
+            "requested": r["requested"] or 0,
+            "recommended": r["recommended"] or 0,
+            "approved": r["approved"] or 0,
         }
-        for r in ProposalPillar.objects.filter(proposal__in=proposals.values("pk"))
-        .values("pillar", "proposal__state")
-        .annotate(
-            n=Count("proposal", distinct=True),
-            requested=Sum("proposal__requested_amount"),
-            recommended=Sum("proposal__recommended_amount"),
-            approved=Sum("proposal__fund_approved_amount"),
-        )
-        .order_by("pillar", "proposal__state")
+        for r in by_state
     ]
-    if not rows:
-        return {"rows": []}
-    by_state = proposals.order_by("state").values("state").annotate(n=Count("pk"))
-    totals = proposals.aggregate(n=Count("pk"), requested=Sum("requested_amount"), approved=Sum("fund_approved_amount"))
+    totals = proposals.aggregate(
+        n=Count("pk"),
+        requested=Sum("requested_amount"),
+        recommended=Sum("recommended_amount"),
+        approved=Sum("fund_approved_amount"),
+    )
+    multi = multi_pillar_count(proposals)
     pillars = totals_by_pillar(proposals)
+    pillar_rows = [
+        {
+            "label": t.label,
+            "count": t.proposals,
+            "requested": t.requested or Decimal(0),
+            "approved": t.approved or Decimal(0),
+        }
+        for t in pillars
+    ]
     return {
         "rows": rows,
+        "pillar_rows": pillar_rows,
+        "multi_pillar": multi,
         "total_count": totals["n"],
         "total_requested": totals["requested"] or 0,
+        "total_recommended": totals["recommended"] or 0,
         "total_approved": totals["approved"] or 0,
-        "chart_state": charts.hbar([(ProposalState(r["state"]).label, r["n"]) for r in by_state], unit="โครงการ"),
-        "chart_pillar": charts.hbar([(t.label, t.requested or 0) for t in pillars], unit="บาท"),
+        "chart_pillar": charts.hbar([(r["label"], r["requested"]) for r in pillar_rows], unit="บาท"),
     }
 
 
 def situation_section(province, fiscal_year) -> dict:
-    from django.db.models import Case, When
+    from actionplans.selectors import situation_for_report
 
-    from actionplans.choices import DocState
-
-    report = (
-        _reports(province, fiscal_year)
-        .prefetch_related("nationalities")
-        .order_by(Case(When(state=DocState.APPROVED, then=0), default=1), "-revision")
-        .first()
-    )
+    report = situation_for_report(province, fiscal_year)
     if report is None:
         return {"report": None}
     figures = [
@@ -189,27 +198,20 @@ def situation_section(province, fiscal_year) -> dict:
 
 
 def national_querysets(fiscal_year) -> tuple:
-    from actionplans.models import ActionPlan, SituationReport
-    from fundproposals.models import Proposal, ProposalPillar
+    from actionplans.selectors import national_plan_querysets
+    from fundproposals.selectors import proposal_year_querysets
 
-    return (
-        ActionPlan.objects.filter(fiscal_year=fiscal_year),
-        SituationReport.objects.filter(year=fiscal_year - 1),
-        Proposal.objects.filter(fiscal_year=fiscal_year),
-        ProposalPillar.objects.filter(proposal__fiscal_year=fiscal_year),
-    )
-
-
-def _money(value) -> str:
-    return f"{value or 0:,.0f}"
+    return (*national_plan_querysets(fiscal_year), *proposal_year_querysets(fiscal_year=fiscal_year))
 
 
 def national_section(fiscal_year) -> dict:
-    """Per province: approved plan and situation report, proposals and money by pillar (four queries)."""
+    """Per province: plan and situation report, proposals and money; the same figures by pillar (four queries).
+
+    The plan counts add up to the 77 provinces: approved, drafted but not approved, none.
+    """
     from django.db.models import Count, Sum
 
     from actionplans.selectors import national_status
-    from fundproposals.models import ProposalPillar
     from fundproposals.selectors import totals_by_pillar
 
     status, summary = national_status(fiscal_year)
@@ -220,41 +222,45 @@ def national_section(fiscal_year) -> dict:
         .values("province")
         .annotate(n=Count("pk"), requested=Sum("requested_amount"), approved=Sum("fund_approved_amount"))
     }
-    per_pillar: dict[int, list[str]] = {}
-    for r in (
-        ProposalPillar.objects.filter(proposal__in=proposals.values("pk"))
-        .values("proposal__province", "pillar")
-        .annotate(requested=Sum("proposal__requested_amount"), approved=Sum("proposal__fund_approved_amount"))
-        .order_by("proposal__province", "pillar")
-    ):
-        per_pillar.setdefault(r["proposal__province"], []).append(
-            f"{SHORT_PILLAR.get(r['pillar'], r['pillar'])} {_money(r['requested'])}/{_money(r['approved'])}"
-        )
     by_province = {}
+    plans = {"approved": 0, "draft": 0, "none": 0}
+    reports = {"approved": 0, "draft": 0, "none": 0}
     for row in status:
-        pid = row.province.pk
-        money = per_province.get(pid)
-        parts = [
-            "แผนเห็นชอบแล้ว" if row.plan_approved else ("มีร่างแผน" if row.plan_id else "ไม่มีแผน"),
-            "รายงานสถานการณ์เห็นชอบแล้ว" if row.report_approved else "รายงานสถานการณ์ยังไม่เห็นชอบ",
-        ]
-        if money:
-            parts.append(f"โครงการ {money['n']} ขอ {_money(money['requested'])} อนุมัติ {_money(money['approved'])} บาท")
-        if per_pillar.get(pid):
-            parts.append("รายด้าน (ขอ/อนุมัติ) " + ", ".join(per_pillar[pid]))
-        by_province[pid] = {"line": " · ".join(parts)}
+        plan = "approved" if row.plan_approved else ("draft" if row.plan_id else "none")
+        report = "approved" if row.report_approved else ("draft" if row.report_id else "none")
+        plans[plan] += 1
+        reports[report] += 1
+        money = per_province.get(row.province.pk) or {}
+        by_province[row.province.pk] = {
+            "plan": {"approved": "เห็นชอบแล้ว", "draft": "มีร่าง", "none": "ไม่มี"}[plan],
+            "report": {"approved": "เห็นชอบแล้ว", "draft": "มีร่าง", "none": "ไม่มี"}[report],
+            "proposals": money.get("n", 0),
+            "requested": money.get("requested") or 0,
+            "approved": money.get("approved") or 0,
+        }
     pillars = totals_by_pillar(proposals)
     pillar_rows = [
-        {"label": t.label, "count": t.proposals, "requested": t.requested or 0, "approved": t.approved or 0}
+        {
+            "label": t.label,
+            "count": t.proposals,
+            "requested": t.requested or Decimal(0),
+            "approved": t.approved or Decimal(0),
+        }
         for t in pillars
     ]
+    totals = proposals.aggregate(n=Count("pk"), requested=Sum("requested_amount"), approved=Sum("fund_approved_amount"))
     has_data = bool(summary["plans_approved"] or per_province or any(r.plan_id for r in status))
+    # One chart, one scale: what was asked and what was approved, pillar by pillar.
+    money_rows = []
+    for r in pillar_rows:
+        money_rows += [(f"{r['label']} (ขอ)", r["requested"]), (f"{r['label']} (อนุมัติ)", r["approved"])]
     return {
         "by_province": by_province,
         "has_data": has_data,
         "summary": summary,
+        "plans": plans,
+        "reports": reports,
         "pillar_rows": pillar_rows if per_province else [],
-        "chart_pillar": charts.hbar([(r["label"], r["approved"]) for r in pillar_rows], unit="บาท (อนุมัติ)"),
-        "chart_requested": charts.hbar([(r["label"], r["requested"]) for r in pillar_rows], unit="บาท (ขอ)"),
-        "columns": "แผนปฏิบัติการ · รายงานสถานการณ์ · โครงการและวงเงิน (บาท)",
+        "totals": {"count": totals["n"], "requested": totals["requested"] or 0, "approved": totals["approved"] or 0},
+        "chart_money": charts.hbar(money_rows, unit="บาท"),
     }

@@ -24,4 +24,13 @@ def report_button(context, kind, obj=None, province=None, fiscal_year=None):
         province_id = getattr(province, "pk", None)
         fields = {"province": getattr(province, "code", ""), "fiscal_year": fiscal_year or ""}
     allowed = bool(can_request_report(user, kind=kind, province_id=province_id, obj=obj))
-    return {"allowed": allowed, "kind": kind, "label": ReportKind(kind).label, "fields": fields}
+    word = kind.endswith("_docx")
+    label = ReportKind(kind).label.replace(" (Word)", "")
+    return {
+        "allowed": allowed,
+        "kind": kind,
+        "label": label,
+        "format": "Word" if word else "PDF",
+        "icon": "bi-file-earmark-word" if word else "bi-file-earmark-pdf",
+        "fields": fields,
+    }

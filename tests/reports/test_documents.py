@@ -62,10 +62,13 @@ def test_plan_document_shows_progress_by_pillar_and_amount_in_words(world, djang
 
     plan = add_plan(world.own_sc)
     text = squeeze(_build(world, ReportKind.PLAN, plan, django_capture_on_commit_callbacks))
-    assert squeeze("แผนปฏิบัติการประจำปีงบประมาณ 2564") in text
+    assert squeeze("จังหวัดสมุทรปราการ ประจำปีงบประมาณ พ.ศ. 2564") in text
     assert squeeze("ด้านการป้องกันปัญหาการค้ามนุษย์") in text
-    assert squeeze("เป้าหมาย 10 คน ผล 5 คน (50%)") in text
+    # the activity table: target and unit, result, Thai percentage
+    assert squeeze("10 คน (ผล 5 คน) ร้อยละ 50") in text
+    assert "%" not in text
     assert squeeze("150,000.00 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)") in text
+    assert squeeze("การอนุมัติแผน ยังไม่ได้เสนอคณะอนุกรรมการให้ความเห็นชอบ") in text
 
 
 def test_annual_report_has_plan_situation_and_charts(world, django_capture_on_commit_callbacks):
@@ -81,7 +84,7 @@ def test_annual_report_has_plan_situation_and_charts(world, django_capture_on_co
     raw = read_file(job)
     text = squeeze(pdf_text(raw))
     assert squeeze("อบรมให้ความรู้เครือข่ายภาคประชาสังคม รุ่นที่ 1") in text
-    assert squeeze("คดีแสวงประโยชน์ทางเพศ: 7") in text
+    assert squeeze("คดีแสวงประโยชน์ทางเพศ 7") in text
     assert squeeze("ความก้าวหน้าเทียบเป้าหมายรายด้าน") in text
     assert squeeze("ยังไม่มีข้อมูลการประชุม") not in text  # the plan counts as data
 
@@ -96,8 +99,10 @@ def test_proposal_form_has_budget_table_and_amount_in_words(world, django_captur
         "แบบกปค.01",
         proposal.code,
         "โครงการอบรมสร้างความตระหนักรู้การป้องกันการค้ามนุษย์",
-        "[/]ด้านการป้องกันปัญหาการค้ามนุษย์",
-        "[]ด้านการดำเนินคดีและบังคับใช้กฎหมาย",
+        "☑ด้านการป้องกันปัญหาการค้ามนุษย์",
+        "☐ด้านการดำเนินคดีและบังคับใช้กฎหมาย",
+        "(ลงชื่อ)................................ผู้รับผิดชอบโครงการ",
+        "(ลงชื่อ)................................หัวหน้าหน่วยงาน",
         "ขอรับการสนับสนุนจากกองทุน150,000.00บาท(หนึ่งแสนห้าหมื่นบาทถ้วน)",
         "ค่าอาหารและอาหารว่าง150,000.00",
         "รวมทั้งสิ้น(หนึ่งแสนเจ็ดหมื่นบาทถ้วน)170,000.00",
@@ -138,10 +143,11 @@ def test_annual_and_national_reports_count_proposals_by_pillar(world, django_cap
     assert a.state == n.state == JobState.READY, (a.failure_reason, n.failure_reason)
     text = squeeze(pdf_text(read_file(a)))
     assert squeeze("รวม 1 โครงการ ขอรับการสนับสนุน 150,000.00 บาท") in text
-    assert squeeze("จำนวนข้อเสนอโครงการตามสถานะ") in text
+    assert squeeze("จำนวนและวงเงินตามสถานะ") in text
+    assert squeeze("รวมทั้งสิ้น 1 150,000.00 0.00 0.00") in text
     text = squeeze(pdf_text(read_file(n)))
-    assert squeeze("11 สมุทรปราการ: กลุ่ม -") in text
-    assert squeeze("โครงการ 1 ขอ 150,000 อนุมัติ 0 บาท · รายด้าน (ขอ/อนุมัติ) ป้องกัน 150,000/0") in text
+    assert squeeze("11 สมุทรปราการ - 0 ไม่มี ไม่มี 1 150,000.00 -") in text
+    assert squeeze("ด้านการป้องกันปัญหาการค้ามนุษย์ 1 150,000.00 0.00") in text
 
 
 def test_a_changed_budget_line_alone_changes_the_proposal_fingerprint(world):

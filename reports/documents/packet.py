@@ -1,0 +1,201 @@
+"""The meeting packet (แฟ้มเอกสารประกอบการประชุม): one bookmarked PDF of the cover, the agenda, the
+minutes to adopt under item 2 and every paper in agenda order, numbered "หน้า n จาก N" throughout.
+
+PDF papers are merged with pypdf; a paper that cannot be merged (another file type, not a readable
+PDF, locked by a password, too many pages) is listed on the cover with a Thai note, and the packet
+still builds.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from reports.choices import ReportKind
+from reports.documents.base import Target, fingerprint
+from reports.documents.meeting import Minutes, _MeetingDocument
+
+logger = logging.getLogger(__name__)
+
+
+def max_pages() -> int:
+    """The largest paper merged into a packet; a longer one is listed with a note instead."""
+    return getattr(settings, "REPORTS_PACKET_MAX_PAGES", 300)
+
+
+@dataclass
+class PaperPart:
+    number: str
+    item_title: str
+    name: str
+    kind: str
+    reader: object = None
+    pages: int = 0
+    note: str = ""
+
+
+def inspect_paper(paper) -> tuple[object | None, int, str]:
+    """``(reader, pages, note)``: a pypdf reader to merge, or ``None`` and the Thai note saying why not."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    name = paper.display_name or ""
+    if paper.content_type != "application/pdf" and not name.lower().endswith(".pdf"):
+        return None, 0, f"ไฟล์ชนิด {paper.kind_label} ไม่ได้รวมไว้ในแฟ้มนี้ เปิดได้จากหน้าระเบียบวาระในระบบ"
+    try:
+        with paper.file.open("rb") as f:
+            data = f.read()
+    except OSError:
+        return None, 0, "ไม่พบไฟล์นี้ในระบบ"
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (PyPdfError, NotImplementedError, ValueError):
+                opened = 0
+            if not opened:
+                return None, 0, "ไฟล์ PDF นี้ตั้งรหัสผ่านไว้ จึงรวมไว้ในแฟ้มไม่ได้ เปิดได้จากหน้าระเบียบวาระในระบบ"
+        pages = len(reader.pages)
+    except Exception:  # any damage pypdf meets: the paper is listed, the packet still builds
+        logger.info("paper %s is not a readable PDF", paper.pk, exc_info=True)
+        return None, 0, "ไฟล์นี้ไม่ใช่ PDF ที่อ่านได้ จึงรวมไว้ในแฟ้มไม่ได้ เปิดได้จากหน้าระเบียบวาระในระบบ"
+    if pages > max_pages():
+        return None, pages, (f"ไฟล์นี้มี {pages:,} หน้า เกิน {max_pages():,} หน้าที่รวมในแฟ้มได้ เปิดได้จากหน้าระเบียบวาระในระบบ")
+    if pages == 0:
+        return None, 0, "ไฟล์ PDF นี้ไม่มีหน้าเอกสาร"
+    return reader, pages, ""
+
+
+class Packet(_MeetingDocument):
+    kind = ReportKind.PACKET
+    template = "pdf/packet_front.html"
+
+    def title(self, target: Target) -> str:
+        return (
+            f"แฟ้มเอกสารประกอบการประชุม {target.obj.subcommittee.short_name}{target.province.name_th} {target.obj.label}"
+        )
+
+    def fingerprint(self, target: Target) -> str:
+        from meetings.selectors import meeting_report_querysets, packet_report_meeting_ids
+
+        querysets = list(meeting_report_querysets(target.object_id))
+        for other in packet_report_meeting_ids(target.object_id):
+            querysets += meeting_report_querysets(other)
+        return fingerprint(self.kind, target.object_id, querysets=tuple(querysets))
+
+    def context(self, target: Target) -> dict:
+        from meetings.selectors import packet_for_report
+
+        packet = packet_for_report(target.obj)
+        papers = []
+        for entry in packet["entries"]:
+            for paper in entry["papers"]:
+                reader, pages, note = inspect_paper(paper)
+                papers.append(
+                    PaperPart(
+                        entry["number"], entry["title"], paper.display_name, paper.kind_label, reader, pages, note
+                    )
+                )
+        return {
+            **packet["agenda"],
+            "meeting": target.obj,
+            "province": target.province,
+            "papers": papers,
+            "minutes_to_adopt": packet["minutes_to_adopt"],
+            "unnumbered": True,
+        }
+
+    def render(self, target: Target, *, title: str, generated_at):
+        """Cover and agenda, the minutes to adopt, the papers; bookmarks; one page numbering."""
+        from pypdf import PdfReader, PdfWriter, Transformation
+
+        from reports.pdf import Rendered, render_template_to_pdf
+
+        context = self.context(target)
+        writer = PdfWriter()
+
+        def append(pdf_bytes_or_reader, outline: str, parent=None):
+            reader = (
+                PdfReader(io.BytesIO(pdf_bytes_or_reader))
+                if isinstance(pdf_bytes_or_reader, bytes)
+                else pdf_bytes_or_reader
+            )
+            start = len(writer.pages)
+            writer.append(reader, import_outline=False)
+            return writer.add_outline_item(outline, start, parent=parent)
+
+        front = render_template_to_pdf(self.template, {**context, "title": title, "generated_at": generated_at}).pdf
+        append(front, "ปกและระเบียบวาระการประชุม")
+        minutes_doc = Minutes()
+        for section, earlier in context["minutes_to_adopt"]:
+            earlier_target = minutes_doc.target(earlier)
+            pdf = render_template_to_pdf(
+                minutes_doc.template,
+                {
+                    **minutes_doc.context(earlier_target),
+                    "title": minutes_doc.title(earlier_target),
+                    "generated_at": generated_at,
+                    "unnumbered": True,
+                },
+            ).pdf
+            append(pdf, f"ระเบียบวาระที่ {section.number} รายงานการประชุม{earlier.label}")
+        parents: dict[str, object] = {}
+        for part in context["papers"]:
+            if part.reader is None:
+                continue
+            if part.number not in parents:
+                parents[part.number] = writer.add_outline_item(
+                    f"ระเบียบวาระที่ {part.number} {part.item_title}"[:200], len(writer.pages)
+                )
+            append(part.reader, part.name, parent=parents[part.number])
+
+        total = len(writer.pages)
+        stamps = PdfReader(io.BytesIO(page_numbers([(p.mediabox.width, p.mediabox.height) for p in writer.pages])))
+        for page, stamp in zip(writer.pages, stamps.pages, strict=True):
+            page.merge_transformed_page(
+                stamp, Transformation().translate(tx=float(page.mediabox.left), ty=float(page.mediabox.bottom))
+            )
+            page.compress_content_streams()  # merging leaves the page's content uncompressed
+        # The stamps share one font: written once, not once a page.
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+        writer.add_metadata({"/Title": title})
+        writer.page_mode = "/UseOutlines"
+        out = io.BytesIO()
+        writer.write(out)
+        return Rendered(pdf=out.getvalue(), pages=total)
+
+
+_STAMP_FONT = "SarabunPacket"
+
+
+def page_numbers(sizes: list[tuple[float, float]]) -> bytes:
+    """One page a size, each carrying only "หน้า n จาก N" where the documents print it (bottom centre of
+    the text area, as ``pdf/document.css`` does), to lay over the packet's pages.
+
+    Drawn with ReportLab: WeasyPrint takes ~15 ms a page for this, more than merging the papers.
+    The phrase has no stacked marks, so ReportLab's unshaped Thai draws and extracts it right.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from reports import fonts
+
+    if _STAMP_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(_STAMP_FONT, str(fonts.source_dir() / "Sarabun-Regular.ttf")))
+    total = len(sizes)
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pageCompression=1, invariant=1)
+    cm = 72 / 2.54
+    for n, (width, height) in enumerate(sizes, start=1):
+        width, height = float(width), float(height)
+        c.setPageSize((width, height))
+        c.setFont(_STAMP_FONT, 12)
+        c.drawCentredString(width / 2 + 0.5 * cm, 1 * cm - 4, f"หน้า {n} จาก {total}")
+        c.showPage()
+    c.save()
+    return out.getvalue()

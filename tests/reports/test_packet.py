@@ -1,0 +1,89 @@
+"""The meeting packet: agenda, minutes to adopt and papers in one bookmarked PDF, numbered once."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from committees.choices import Role
+from committees.models import Member
+from meetings.models import AgendaItem
+from reports import services
+from reports.choices import JobState, ReportKind
+from reports.models import ReportJob
+from tests.reports.helpers import add_meeting, pdf_text, read_file, squeeze
+from tests.reports.packet_helpers import add_paper, blank_pdf, encrypted_pdf, text_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def _packet(world, meeting, capture):
+    target = services.target_for(ReportKind.PACKET, object_id=meeting.pk)
+    with capture(execute=True):
+        job, _ = services.request_report(actor=world.users[Role.SECRETARIAT], target=target)
+    job.refresh_from_db()
+    return job
+
+
+def test_packet_binds_agenda_minutes_and_papers_in_order_and_survives_bad_papers(
+    world, django_capture_on_commit_callbacks, settings
+):
+    settings.REPORTS_PACKET_MAX_PAGES = 300
+    members = Member.objects.filter(subcommittee=world.own_sc)
+    first = add_meeting(world.own_sc, number=1, members=members)
+    second = add_meeting(world.own_sc, number=2, members=members)
+    AgendaItem.objects.create(
+        meeting=second, section_type="adopt_minutes", order=2, title="เรื่องรับรองรายงานการประชุม", minutes_to_adopt=first
+    )
+    items = list(AgendaItem.objects.filter(meeting=second, parent__isnull=False).order_by("order"))
+    add_paper(items[1], "later.pdf", text_pdf(2, "เอกสารวาระห้าสอง"))
+    add_paper(items[0], "first.pdf", text_pdf(3, "เอกสารวาระห้าหนึ่ง"))
+    add_paper(items[0], "broken.pdf", b"%PDF-1.4 this is not really a pdf")
+    add_paper(items[0], "locked.pdf", encrypted_pdf())
+    add_paper(items[0], "huge.pdf", blank_pdf(500))
+    add_paper(
+        items[2],
+        "sheet.xlsx",
+        b"PK\x03\x04 not merged",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+    job = _packet(world, second, django_capture_on_commit_callbacks)
+    assert job.state == JobState.READY, job.failure_reason
+    data = read_file(job)
+    reader = PdfReader(io.BytesIO(data))
+    n = len(reader.pages)
+    assert job.pages == n
+    text = pdf_text(data)
+    flat = squeeze(text)
+    # one numbering across the whole packet, also on the merged papers' pages
+    for page in range(1, n + 1):
+        assert f"หน้า {page} จาก {n}" in pdf_text(data, page=page), page
+    # papers in agenda order: 5.1's paper before 5.2's; the minutes to adopt before the papers
+    assert flat.index(squeeze("รายงานการประชุมคณะ")) < flat.index("เอกสารวาระห้าหนึ่ง") < flat.index("เอกสารวาระห้าสอง")
+    # bad papers are listed on the cover with a Thai note, nothing else fails
+    assert squeeze("ไม่ใช่ PDF ที่อ่านได้") in flat
+    assert squeeze("ตั้งรหัสผ่านไว้") in flat
+    assert squeeze("ไฟล์นี้มี 500 หน้า เกิน 300 หน้า") in flat
+    assert squeeze("ไม่ได้รวมไว้ในแฟ้มนี้") in flat
+    # bookmarks: the cover and agenda, the minutes under item 2, the items with papers
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert titles[0] == "ปกและระเบียบวาระการประชุม"
+    assert titles[1] == "ระเบียบวาระที่ 2 รายงานการประชุมครั้งที่ 1/2564"
+    assert titles[2].startswith("ระเบียบวาระที่ 5.1") and titles[3].startswith("ระเบียบวาระที่ 5.2")
+
+
+def test_packet_is_scoped_like_the_meeting(world, client_for, django_capture_on_commit_callbacks):
+    meeting = add_meeting(world.own_sc)
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = client_for(world.users[Role.SECRETARIAT]).post("/reports/request/packet/", {"object": meeting.pk})
+    assert resp.status_code == 302
+    job = ReportJob.objects.get()
+    assert job.state == JobState.READY
+    assert client_for(world.users[Role.MEMBER]).get(f"/reports/jobs/{job.pk}/download/").status_code == 200
+    other = client_for(world.other_users[Role.SECRETARIAT])
+    assert other.get(f"/reports/jobs/{job.pk}/download/").status_code == 404
+    assert other.post("/reports/request/packet/", {"object": meeting.pk}).status_code == 404
+    assert (
+        client_for(world.users[Role.MEMBER]).post("/reports/request/packet/", {"object": meeting.pk}).status_code == 404
+    )
