@@ -23,6 +23,7 @@ from committees.models import Subcommittee
 from committees.selectors import province_by_code, subcommittee_by_code, visible_provinces
 from core import uploads
 from core.forms import check_fiscal_year
+from core.pagination import paginate
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from core.workflow import TransitionRefused
@@ -71,12 +72,13 @@ def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
     province = _province_param(request)
-    plans = selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province)
+    page = paginate(request, selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province))
     return render(
         request,
         "actionplans/plan_list.html",
         {
-            "plans": plans,
+            "plans": page.object_list,
+            "page": page,
             "fiscal_year": fiscal_year,
             "province": province,
             "provinces": visible_provinces(request.user),
@@ -343,11 +345,13 @@ def report_list(request):
     require(can_list_documents(request.user))
     year = _int_param(request, "year")
     province = _province_param(request)
+    page = paginate(request, selectors.report_list(request.user, year=year, province=province))
     return render(
         request,
         "actionplans/report_list.html",
         {
-            "reports": selectors.report_list(request.user, year=year, province=province),
+            "reports": page.object_list,
+            "page": page,
             "year": year,
             "years": _years(),
             "province": province,

@@ -47,7 +47,7 @@ def meetings_for(
     fiscal_year: int | None = None,
     state: str | None = None,
 ) -> QuerySet[Meeting]:
-    """Meetings the user may see, newest first, optionally filtered; each carries ``item_count``."""
+    """Meetings the user may see, newest first, optionally filtered (``with_item_counts`` counts a page's items)."""
     qs = _scoped(user)
     if province_code:
         qs = qs.filter(subcommittee__province__code=province_code)
@@ -55,9 +55,22 @@ def meetings_for(
         qs = qs.filter(fiscal_year=fiscal_year)
     if state:
         qs = qs.filter(state=state)
-    return qs.annotate(item_count=Count("agenda_items", filter=Q(agenda_items__parent__isnull=False))).order_by(
-        "-starts_at", "-id"
+    return qs.order_by("-starts_at", "-id")
+
+
+def with_item_counts(meetings) -> list[Meeting]:
+    """Give each meeting of a page its ``item_count`` (sub-items), in one grouped query for the page only."""
+    meetings = list(meetings)
+    counts = dict(
+        AgendaItem.objects.filter(meeting__in=[m.pk for m in meetings], parent__isnull=False)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values_list("meeting", "n")
     )
+    for m in meetings:
+        m.item_count = counts.get(m.pk, 0)
+    return meetings
 
 
 def meeting_for(user, pk: int) -> Meeting:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from committees.choices import Role
 from committees.models import Member
 from committees.selectors import subcommittee_by_code, visible_provinces
+from core.pagination import paginate
 from core.permissions import require
 from core.uploads import file_response
 from core.workflow import TransitionRefused
@@ -68,12 +69,17 @@ def meeting_list(request):
             "fiscal_year": form.cleaned_data["fiscal_year"] or None,
             "state": form.cleaned_data["state"] or None,
         }
-    meetings = selectors.meetings_for(request.user, **filters)
+    page = paginate(request, selectors.meetings_for(request.user, **filters))
     schedulable = [p for p in provinces if request.user.access.has(p.pk, Role.SECRETARIAT)]
     return render(
         request,
         "meetings/meeting_list.html",
-        {"form": form, "meetings": meetings[:200], "schedulable": schedulable},
+        {
+            "form": form,
+            "meetings": selectors.with_item_counts(page.object_list),
+            "page": page,
+            "schedulable": schedulable,
+        },
     )
 
 
@@ -458,8 +464,8 @@ def minutes(request, pk):
 def minutes_edit(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     require(perms.can_edit_minutes(request.user, meeting))
-    sections = selectors.agenda(meeting)
-    items = [it for s in sections for it in [s, *s.subitems]]
+    # one query for the items the form needs (titles and numbers), not the whole agenda with papers
+    items = list(selectors.agenda_items_flat(meeting))
     record = selectors.minutes_of(meeting)
     conflict = None
     if request.method == "POST":
@@ -494,7 +500,7 @@ def minutes_edit(request, pk):
         if record and record.version:
             content, version = record.content, record.version
         else:
-            content, version = selectors.initial_minutes_content(meeting, sections), record.version if record else 0
+            content, version = selectors.initial_minutes_content(meeting), record.version if record else 0
         form = MinutesForm(initial=MinutesForm.initial_from(content, version), items=items)
     return render(
         request,
@@ -504,7 +510,6 @@ def minutes_edit(request, pk):
             "form": form,
             "record": record,
             "conflict": conflict,
-            "doc": selectors.minutes_document(meeting),
         },
     )
 

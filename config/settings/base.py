@@ -241,3 +241,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- Performance (issue #12) ------------------------------------------------
+# Lists that grow with the country show at most this many rows a page (core.pagination).
+PAGE_SIZE = env.int("PAGE_SIZE", default=50)
