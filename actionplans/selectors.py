@@ -249,6 +249,40 @@ def plan_totals(plan: ActionPlan, today: dt.date | None = None) -> dict:
     }
 
 
+def plan_figures(activities: list[Activity]) -> tuple[list[PillarRow], dict, list[dict]]:
+    """``pillar_summary``, ``plan_totals`` and ``budget_by_source`` from the activities already loaded
+    by ``activities_with_progress`` (a plan's page needs all three and has the rows: no more queries).
+    """
+
+    def summary(rows: list[Activity]) -> dict:
+        return {
+            "activities": len(rows),
+            "budget": sum((a.budget or Decimal(0) for a in rows), Decimal(0)),
+            "spent": sum((a.spent or Decimal(0) for a in rows), Decimal(0)),
+            "percent": round(sum(a.percent or 0 for a in rows) / len(rows)) if rows else 0,
+            "late": sum(1 for a in rows if a.is_late),
+        }
+
+    pillars = []
+    for pillar in Pillar:
+        f = summary([a for a in activities if a.pillar == pillar.value])
+        pillars.append(
+            PillarRow(
+                code=pillar.value,
+                label=pillar.label,
+                activities=f["activities"],
+                percent=f["percent"],
+                budget=f["budget"],
+                spent=f["spent"],
+                late=f["late"],
+            )
+        )
+    by_source: dict[str, Decimal] = {}
+    for a in sorted(activities, key=lambda a: a.budget_source):
+        by_source[a.budget_source] = by_source.get(a.budget_source, Decimal(0)) + (a.budget or Decimal(0))
+    return pillars, summary(activities), [{"budget_source": k, "total": v} for k, v in by_source.items()]
+
+
 def budget_by_source(plan: ActionPlan) -> list[dict]:
     return list(plan.activities.order_by("budget_source").values("budget_source").annotate(total=Sum("budget")))
 

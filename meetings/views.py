@@ -43,8 +43,10 @@ from meetings.models import Meeting, MinutesVersion
 from meetings.workflow import BUTTON_TRANSITIONS, MEETING_WORKFLOW
 
 
-def _flags(user, meeting) -> dict:
+def _flags(user, meeting, minutes=False) -> dict:
+    """What the meeting's pages may offer; ``minutes``: the meeting's minutes when already loaded (or None)."""
     roles = perms.roles_on(user, meeting)
+    ctx = {} if minutes is False else {"minutes_saved": bool(minutes and minutes.version)}
     return {
         "can_manage": bool(perms.can_manage_meeting(user, meeting)),
         "can_edit": bool(perms.can_edit_meeting(user, meeting)),
@@ -54,8 +56,10 @@ def _flags(user, meeting) -> dict:
         "can_resolve": bool(perms.can_record_resolution(user, meeting)),
         "can_edit_minutes": bool(perms.can_edit_minutes(user, meeting)),
         "can_comment": bool(perms.can_comment_minutes(user, meeting)),
-        "can_adopt": bool(MEETING_WORKFLOW.check(meeting, "adopt", roles)) if meeting.state != "adopted" else False,
-        "transitions": [t for t in MEETING_WORKFLOW.available(meeting, roles) if t.name in BUTTON_TRANSITIONS],
+        "can_adopt": bool(MEETING_WORKFLOW.check(meeting, "adopt", roles, ctx))
+        if meeting.state != "adopted"
+        else False,
+        "transitions": [t for t in MEETING_WORKFLOW.available(meeting, roles, ctx) if t.name in BUTTON_TRANSITIONS],
     }
 
 
@@ -170,16 +174,23 @@ def meeting_edit(request, pk):
 def meeting_detail(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     sections = selectors.agenda(meeting)
+    attendance = selectors.attendance_rows(meeting)
+    present = {
+        a.member_id
+        for a in attendance
+        if a.member_id is not None and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
+    }
+    minutes = selectors.minutes_of(meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
             "sections": sections,
-            "quorum": selectors.meeting_quorum(meeting),
-            "attendance": selectors.attendance_rows(meeting),
-            "minutes": selectors.minutes_of(meeting),
-            **_flags(request.user, meeting),
+            "quorum": selectors.meeting_quorum(meeting, present_ids=present),
+            "attendance": attendance,
+            "minutes": minutes,
+            **_flags(request.user, meeting, minutes),
         },
     )
 
@@ -455,7 +466,7 @@ def minutes(request, pk):
             "comments": selectors.minutes_comments(record) if record else [],
             "form": form,
             "can_comment": can_comment,
-            **_flags(request.user, meeting),
+            **_flags(request.user, meeting, record),
         },
     )
 

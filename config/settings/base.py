@@ -245,3 +245,6 @@ LOGGING = {
 # --- Performance (issue #12) ------------------------------------------------
 # Lists that grow with the country show at most this many rows a page (core.pagination).
 PAGE_SIZE = env.int("PAGE_SIZE", default=50)
+# Sessions come from the cache (one query less on every page), written through to the
+# database; a Redis outage falls back to the database instead of failing the page.
+SESSION_ENGINE = "core.sessions"
