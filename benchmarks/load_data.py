@@ -108,10 +108,11 @@ def ensure(name: str = DEFAULT_DB, *, fresh: bool = False, settings: str = "conf
 
 
 LOAD_PLACE = "ห้องประชุมทดสอบภาระ ศาลากลางจังหวัดสมุทรปราการ"
+LOAD_MEETINGS = 6  # one held meeting with drafted minutes per autosaving user, so saves never collide
 
 
-def _load_fixtures() -> dict:
-    """What the write traffic needs: a held Samut Prakan meeting with drafted minutes (autosaves)."""
+def _load_meeting(k: int):
+    """A held Samut Prakan meeting of 15 agenda items with attendance and drafted minutes."""
     import datetime as dt
 
     from django.utils import timezone
@@ -121,17 +122,18 @@ def _load_fixtures() -> dict:
     from meetings import selectors, services
     from meetings.models import Meeting
 
-    meeting = Meeting.objects.filter(place=LOAD_PLACE).first()
+    place = f"{LOAD_PLACE} ห้อง {k + 1}"
+    meeting = Meeting.objects.filter(place=place).first()
     if meeting is not None:
-        return {"meeting": meeting.pk, "made": False}
+        return meeting
     sec = User.objects.get(username="sp-secretariat")
     sc = Subcommittee.objects.get(province__code="11")
-    seats = list(Member.objects.filter(subcommittee=sc).order_by("order", "pk"))
+    seats = list(Member.objects.current().filter(subcommittee=sc).order_by("order", "pk"))
     meeting = services.schedule_meeting(
         actor=sec,
         subcommittee=sc,
-        starts_at=timezone.make_aware(dt.datetime(2026, 1, 20, 9, 30)),
-        place=LOAD_PLACE,
+        starts_at=timezone.make_aware(dt.datetime(2026, 1, 20 + k, 9, 30)),
+        place=place,
         chair_member=next(m for m in seats if m.role == "chair"),
         chair_capacity="governor",
     )
@@ -139,19 +141,58 @@ def _load_fixtures() -> dict:
     services.record_attendance(
         actor=sec,
         meeting=meeting,
-        rows=[{"member": m, "status": "absent" if k % 7 == 3 else "present"} for k, m in enumerate(seats)],
+        rows=[{"member": m, "status": "absent" if i % 7 == 3 else "present"} for i, m in enumerate(seats)],
     )
-    for k in range(9):
+    for i in range(9):
         services.add_agenda_item(
             actor=sec,
             meeting=meeting,
             section_type="for_consideration",
-            title=f"พิจารณาโครงการป้องกันและปราบปรามการค้ามนุษย์ เรื่องที่ {k + 1}",
+            title=f"พิจารณาโครงการป้องกันและปราบปรามการค้ามนุษย์ เรื่องที่ {i + 1}",
         )
     content = selectors.initial_minutes_content(meeting)
     content["end_time"] = "12.00"
     services.save_minutes(actor=sec, meeting=meeting, content=content, base_version=0)
-    return {"meeting": meeting.pk, "made": True}
+    return meeting
+
+
+def _load_fixtures() -> dict:
+    """What the write traffic needs: held meetings with drafted minutes (autosaves)."""
+    return {"meetings": [_load_meeting(k).pk for k in range(LOAD_MEETINGS)]}
+
+
+def load_plan() -> dict:
+    """Everything the load generator needs, as JSON: pages per role, the autosave forms, the ballot."""
+    from django.urls import reverse
+
+    from fundproposals.models import Ballot
+    from meetings import selectors
+
+    minutes = []
+    for k in range(LOAD_MEETINGS):
+        meeting = _load_meeting(k)
+        record = selectors.minutes_of(meeting)
+        fields = {
+            "start_time": "09.30",
+            "opening": record.content.get("opening", ""),
+            "end_time": "12.00",
+            "recorder_name": record.content.get("recorder_name", ""),
+            "recorder_position": record.content.get("recorder_position", ""),
+            "checker_name": record.content.get("checker_name", ""),
+            "checker_position": record.content.get("checker_position", ""),
+        }
+        for it in selectors.agenda_items_flat(meeting):
+            fields[f"i{it.pk}_discussion"] = "ที่ประชุมพิจารณารายละเอียดโครงการและงบประมาณ"
+            fields[f"i{it.pk}_resolution"] = "ที่ประชุมมีมติเห็นชอบ"
+        minutes.append({"url": reverse("meetings:minutes-edit", args=[meeting.pk]), "fields": fields})
+    ballot = Ballot.objects.filter(state="open", proposal__province__code="11").order_by("pk").first()
+    return {
+        "pages": page_urls(),
+        "minutes": minutes,
+        "vote_url": reverse("fundproposals:vote", args=[ballot.pk]),
+        "report_url": reverse("reports:request", args=["annual_province"]),
+        "report_data": {"province": "11", "fiscal_year": "2567"},
+    }
 
 
 def page_urls() -> dict[str, dict[str, str]]:
@@ -162,7 +203,7 @@ def page_urls() -> dict[str, dict[str, str]]:
     from fundproposals.models import Ballot, Proposal
     from meetings.models import Meeting
 
-    load_meeting = Meeting.objects.get(place=LOAD_PLACE)
+    load_meeting = _load_meeting(0)
     sp_plan = ActionPlan.objects.filter(subcommittee__province__code="11", fiscal_year=2567).first()
     sp_meeting = Meeting.objects.filter(subcommittee__province__code="11", number_year=2567).order_by("pk").first()
     ballot = Ballot.objects.filter(state="open", proposal__province__code="11").order_by("pk").first()

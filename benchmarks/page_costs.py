@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--profile", action="append", default=[], help="page name to profile (repeatable)")
     parser.add_argument("--only", action="append", default=[], help="measure only these page names")
+    parser.add_argument("--explain", action="append", default=[], help="EXPLAIN ANALYZE this page's queries")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_DEBUG", "False")
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1")
@@ -56,9 +57,11 @@ def main() -> None:
                 continue
             resp = client.get(url)  # warm
             captured: list[str] = []
+            with_params: list[tuple] = []
 
-            def log(execute, sql, params, many, context, captured=captured):
+            def log(execute, sql, params, many, context, captured=captured, with_params=with_params):
                 captured.append(sql)
+                with_params.append((sql, params))
                 return execute(sql, params, many, context)
 
             with connection.execute_wrapper(log):
@@ -83,6 +86,14 @@ def main() -> None:
                     client.get(url)
                 profiler.stop()
                 print(profiler.output_text(unicode=True, color=False, show_all=False))
+            if name in args.explain:
+                with connection.cursor() as cur:
+                    for sql, params in with_params:
+                        if not sql.lstrip().upper().startswith(("SELECT", "(SELECT")):
+                            continue
+                        cur.execute("EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, params)
+                        plan = [r[0] for r in cur.fetchall()]
+                        print(f"    {plan[-1].strip():<28} {plan[0][:110]}  <- {sql[:90]}")
             if os.environ.get("SHOW_QUERIES") == name:
                 for sql in captured:
                     print("   ", sql[:400])
