@@ -125,7 +125,7 @@ def plan_create(request, code):
 def plan_detail(request, pk):
     plan = selectors.plan_for_user(request.user, pk)
     user = request.user
-    activities = list(selectors.activities_with_progress(plan))
+    activities = selectors.activities_for_page(plan)
     pillars, totals, by_source = selectors.plan_figures(activities)
     roles = user.access.roles_in(plan.subcommittee.province_id)
     # every revision of the year is on the page anyway: whether one is open or newer comes from them

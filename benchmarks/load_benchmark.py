@@ -20,13 +20,16 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import http.cookiejar
 import json
 import os
 import platform
+import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -66,19 +69,58 @@ def _wait_up(base: str, timeout: float = 60) -> None:
     raise SystemExit("gunicorn did not answer on time")
 
 
-def _cpu(procs) -> float:
-    total = 0.0
+class _BehindTLS(http.cookiejar.DefaultCookiePolicy):
+    """Production cookies are Secure; on loopback the client plays the TLS proxy's side."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
+def _log_in(base: str, roles) -> dict:
+    """Log each demo role in once (the password hash is slow on purpose); returns its cookies
+    and how long each login took."""
+    sessions, times = {}, []
+    for role in roles:
+        jar = http.cookiejar.CookieJar(policy=_BehindTLS())
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        page = opener.open(f"{base}/accounts/login/", timeout=30).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        started = time.perf_counter()
+        body = urllib.parse.urlencode({"username": role, "password": "demo", "csrfmiddlewaretoken": token}).encode()
+        opener.open(urllib.request.Request(f"{base}/accounts/login/", data=body), timeout=60).read()  # noqa: S310
+        times.append(time.perf_counter() - started)
+        cookies = {c.name: c.value for c in jar}
+        if "sessionid" not in cookies:
+            raise SystemExit(f"could not log in as {role}")
+        sessions[role] = cookies
+    return {"sessions": sessions, "login_s": times}
+
+
+def _cpu(procs) -> dict[int, float]:
+    times = {}
     for p in procs:
         try:
             t = p.cpu_times()
-            total += t.user + t.system
+            times[p.pid] = t.user + t.system
         except psutil.Error:
             pass
-    return total
+    return times
+
+
+def _spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds spent between two readings by the processes alive at the second one."""
+    return sum(t - before.get(pid, 0.0) for pid, t in after.items())
 
 
 def _postgres():
     return [p for p in psutil.process_iter(["name"]) if (p.info["name"] or "").startswith("postgres")]
+
+
+def _ms(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:  # "N/A": no request of that name
+        return float("nan")
 
 
 def _run_locust(base: str, plan: Path, users: int, run_time: int, max_requests: int, prefix: Path, workers) -> dict:
@@ -104,11 +146,11 @@ def _run_locust(base: str, plan: Path, users: int, run_time: int, max_requests: 
         "--loglevel",
         "WARNING",
     ]
-    pg = _postgres()
-    cpu_workers, cpu_pg, started = _cpu(workers), _cpu(pg), time.monotonic()
+    load_before = os.getloadavg()[0]
+    cpu_workers, cpu_pg, started = _cpu(workers), _cpu(_postgres()), time.monotonic()
     subprocess.run(cmd, env=env, cwd=ROOT, timeout=run_time + 90, check=False, stdout=subprocess.DEVNULL)  # noqa: S603
     elapsed = time.monotonic() - started
-    cpu_workers, cpu_pg = _cpu(workers) - cpu_workers, _cpu(pg) - cpu_pg
+    cpu_workers, cpu_pg = _spent(cpu_workers, _cpu(workers)), _spent(cpu_pg, _cpu(_postgres()))
     rows = {}
     with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
@@ -118,21 +160,22 @@ def _run_locust(base: str, plan: Path, users: int, run_time: int, max_requests: 
     return {
         "users": users,
         "elapsed_s": elapsed,
+        "load": f"{load_before:.1f} → {os.getloadavg()[0]:.1f}",
         "requests": n,
         "failures": int(total["Failure Count"]),
         "rps": float(total["Requests/s"]),
-        "p50": float(total["50%"]),
-        "p95": float(total["95%"]),
-        "p99": float(total["99%"]),
+        "p50": _ms(total["50%"]),
+        "p95": _ms(total["95%"]),
+        "p99": _ms(total["99%"]),
         "worker_cpu_ms": 1000 * cpu_workers / n if n else 0.0,
         "pg_cpu_ms": 1000 * cpu_pg / n if n else 0.0,
         "pages": {
             name: {
                 "n": int(r["Request Count"]),
                 "fail": int(r["Failure Count"]),
-                "p50": float(r["50%"]),
-                "p95": float(r["95%"]),
-                "p99": float(r["99%"]),
+                "p50": _ms(r["50%"]),
+                "p95": _ms(r["95%"]),
+                "p99": _ms(r["99%"]),
             }
             for name, r in rows.items()
         },
@@ -145,14 +188,15 @@ def _report(runs: list[dict]) -> str:
         f"Load benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {machine}, "
         f"load average at the end {os.getloadavg()[0]:.1f}",
         "",
-        "| users | req/s | p50 ms | p95 ms | p99 ms | requests | errors | worker CPU / request | PostgreSQL CPU / request |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| users | req/s | p50 ms | p95 ms | p99 ms | requests | errors | worker CPU / request "
+        "| PostgreSQL CPU / request | machine load average |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         err = 100 * r["failures"] / r["requests"] if r["requests"] else 0
         lines.append(
             f"| {r['users']} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['requests']} "
-            f"| {r['failures']} ({err:.2f}%) | {r['worker_cpu_ms']:.1f} ms | {r['pg_cpu_ms']:.1f} ms |"
+            f"| {r['failures']} ({err:.2f}%) | {r['worker_cpu_ms']:.1f} ms | {r['pg_cpu_ms']:.1f} ms | {r['load']} |"
         )
     many, one = runs[0], runs[-1]
     login_many = many["pages"].get("login", {}).get("p50") or 1
@@ -190,7 +234,7 @@ def main() -> None:
     db_url = load_data.ensure(args.db)
     OUT.mkdir(parents=True, exist_ok=True)
     plan = OUT / "plan.json"
-    plan.write_text(json.dumps(load_data.load_plan(), ensure_ascii=False), encoding="utf-8")
+    load = load_data.load_plan()
     from django.db import connections
 
     connections.close_all()
@@ -209,6 +253,10 @@ def main() -> None:
         _wait_up(base)
         workers = psutil.Process(server.pid).children()
         print(f"gunicorn up: master {server.pid}, workers {[w.pid for w in workers]}", flush=True)
+        logins = _log_in(base, list(load["pages"]))
+        load["sessions"] = logins["sessions"]
+        plan.write_text(json.dumps(load, ensure_ascii=False), encoding="utf-8")
+        print(f"logged in {len(logins['login_s'])} roles, {max(logins['login_s']):.2f} s at most each", flush=True)
         _run_locust(base, plan, args.users, args.warmup, args.max_requests, OUT / "warmup", workers)
         runs = [
             _run_locust(base, plan, args.users, args.run_time, args.max_requests, OUT / "many", workers),

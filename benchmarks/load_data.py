@@ -108,7 +108,7 @@ def ensure(name: str = DEFAULT_DB, *, fresh: bool = False, settings: str = "conf
 
 
 LOAD_PLACE = "ห้องประชุมทดสอบภาระ ศาลากลางจังหวัดสมุทรปราการ"
-LOAD_MEETINGS = 6  # one held meeting with drafted minutes per autosaving user, so saves never collide
+LOAD_MEETINGS = 16  # one held meeting with drafted minutes per simulated user, so autosaves never collide
 
 
 def _load_meeting(k: int):
@@ -132,7 +132,7 @@ def _load_meeting(k: int):
     meeting = services.schedule_meeting(
         actor=sec,
         subcommittee=sc,
-        starts_at=timezone.make_aware(dt.datetime(2026, 1, 20 + k, 9, 30)),
+        starts_at=timezone.make_aware(dt.datetime(2026, 1, 20, 9, 30) + dt.timedelta(days=k)),
         place=place,
         chair_member=next(m for m in seats if m.role == "chair"),
         chair_capacity="governor",

@@ -41,14 +41,20 @@ def main() -> None:
     urls = load_data.page_urls()
     users = {u.username: u for u in get_user_model().objects.filter(username__in=urls)}
     anon = Client()
-    login_times = []
-    for _ in range(args.runs):
-        t = time.perf_counter()
+    login_times, login_cpu = [], []
+    for _ in range(args.runs + 1):
+        t, c = time.perf_counter(), time.process_time()
         anon.get("/accounts/login/")
         login_times.append(time.perf_counter() - t)
-    login = statistics.median(login_times[1:] or login_times)
-    print(f"{'role':<15} {'page':<16} {'status':>6} {'queries':>7} {'p50 ms':>7} {'x login':>7} {'KB':>5}")
-    print(f"{'anonymous':<15} {'login':<16} {200:>6} {'':>7} {login * 1000:7.1f} {1:7.1f}")
+        login_cpu.append(time.process_time() - c)
+    login = statistics.median(login_times[1:])
+    print(
+        f"{'role':<15} {'page':<16} {'status':>6} {'queries':>7} {'p50 ms':>7} {'x login':>7} {'KB':>5} {'CPU ms':>7}"
+    )
+    print(
+        f"{'anonymous':<15} {'login':<16} {200:>6} {'':>7} {login * 1000:7.1f} {1:7.1f} {'':>5} "
+        f"{statistics.median(login_cpu[1:]) * 1000:7.1f}"
+    )
     for role, pages in urls.items():
         client = Client()
         client.force_login(users[role])
@@ -66,15 +72,17 @@ def main() -> None:
 
             with connection.execute_wrapper(log):
                 client.get(url)
-            times = []
+            times, cpus = [], []
             for _ in range(args.runs):
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 resp = client.get(url)
                 times.append(time.perf_counter() - t)
+                cpus.append(time.process_time() - c)
             p50 = statistics.median(times)
+            cpu = statistics.median(cpus)
             print(
                 f"{role:<15} {name:<16} {resp.status_code:>6} {len(captured):>7} "
-                f"{p50 * 1000:7.1f} {p50 / login:7.1f} {len(resp.content) // 1024:>5}",
+                f"{p50 * 1000:7.1f} {p50 / login:7.1f} {len(resp.content) // 1024:>5} {cpu * 1000:7.1f}",
                 flush=True,
             )
             if name in args.profile:
@@ -85,7 +93,14 @@ def main() -> None:
                 for _ in range(args.runs):
                     client.get(url)
                 profiler.stop()
-                print(profiler.output_text(unicode=True, color=False, show_all=False))
+                from pyinstrument.renderers import ConsoleRenderer
+
+                flat = bool(os.environ.get("FLAT"))
+                print(
+                    profiler.output(
+                        ConsoleRenderer(unicode=True, color=False, flat=flat, show_all=flat, time="percent_of_total")
+                    )[:6000]
+                )
             if name in args.explain:
                 with connection.cursor() as cur:
                     for sql, params in with_params:

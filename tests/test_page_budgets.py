@@ -241,3 +241,39 @@ def test_meeting_detail_and_minutes_editor(world, client_for):
     c = client_for(world.users[Role.SECRETARIAT])
     for url in (f"/meetings/{m.pk}/", f"/meetings/{m.pk}/minutes/edit/"):
         assert_constant_queries(c, url, grow, budget=PAGE_QUERY_BUDGET)
+
+
+def test_plan_page_figures_are_the_databases(world):
+    """The plan page computes progress in Python; it must say what the database says."""
+    from actionplans import selectors
+
+    plan = ActionPlan.objects.create(subcommittee=world.own_sc, fiscal_year=2567, title="แผน")
+    for k in range(12):
+        a = Activity.objects.create(
+            plan=plan,
+            order=k + 1,
+            pillar=["prosecution", "prevention", "protection", "database"][k % 4],
+            name=f"กิจกรรม {k}",
+            target_quantity=3 + k,
+            target_unit="ครั้ง",
+            q1=k % 2 == 0,
+            q2=k % 3 == 0,
+            q3=True,
+            q4=k % 4 == 1,
+            budget=Decimal(1000 + k),
+            budget_source=["province", "fund"][k % 2],
+            responsible_agency="หน่วยงาน",
+        )
+        for q in range(1, 1 + k % 4):
+            Progress.objects.create(
+                activity=a, quarter=q, done="x", quantity_achieved=k % 5, budget_spent=Decimal(k * 10 + q)
+            )
+    fields = ["achieved", "spent", "scheduled", "ended_scheduled", "percent", "due_now", "is_late"]
+    for today in (dt.date(2023, 12, 1), dt.date(2024, 4, 15), dt.date(2024, 9, 1), dt.date(2025, 1, 1)):
+        db = {a.pk: [getattr(a, f) for f in fields] for a in selectors.activities_with_progress(plan, today)}
+        page = {a.pk: [getattr(a, f) for f in fields] for a in selectors.activities_for_page(plan, today)}
+        assert page == db
+        pillars, totals, by_source = selectors.plan_figures(selectors.activities_for_page(plan, today))
+        assert pillars == selectors.pillar_summary(plan, today)
+        assert totals == selectors.plan_totals(plan, today)
+        assert by_source == list(selectors.budget_by_source(plan))
