@@ -187,6 +187,37 @@ def activities_with_progress(plan: ActionPlan, today: dt.date | None = None) -> 
     )
 
 
+def activities_for_page(plan: ActionPlan, today: dt.date | None = None) -> list[Activity]:
+    """``activities_with_progress`` computed in Python from the prefetched progress rows (same
+    fields, same rules): a plan's page needs the rows anyway, and compiling the annotated query
+    cost more CPU than the page's whole template (issue #12 profile).
+    """
+    ended = set(ended_quarters(plan.fiscal_year, today))
+    activities = list(
+        plan.activities.prefetch_related(
+            Prefetch(
+                "progress",
+                queryset=Progress.objects.order_by("quarter").prefetch_related(
+                    Prefetch("attachments", queryset=ProgressAttachment.objects.order_by("id"))
+                ),
+            )
+        ).order_by("order", "id")
+    )
+    for a in activities:
+        rows = a.progress.all()
+        a.achieved = sum(r.quantity_achieved or 0 for r in rows)
+        a.spent = sum((r.budget_spent or Decimal(0) for r in rows), Decimal(0))
+        quarters = [q for q in (1, 2, 3, 4) if getattr(a, f"q{q}")]
+        a.scheduled = len(quarters)
+        a.ended_scheduled = len([q for q in quarters if q in ended])
+        a.percent = min(a.achieved * 100 // a.target_quantity, 100) if a.target_quantity else None
+        a.achieved_scaled = a.achieved * a.scheduled
+        a.due_scaled = a.target_quantity * a.ended_scheduled
+        a.due_now = a.due_scaled // a.scheduled if a.scheduled else 0
+        a.is_late = a.ended_scheduled > 0 and a.achieved_scaled < a.due_scaled
+    return activities
+
+
 @dataclass(frozen=True)
 class PillarRow:
     code: str
@@ -247,6 +278,40 @@ def plan_totals(plan: ActionPlan, today: dt.date | None = None) -> dict:
         "percent": round(totals["avg_percent"] or 0),
         "late": totals["late_count"] or 0,
     }
+
+
+def plan_figures(activities: list[Activity]) -> tuple[list[PillarRow], dict, list[dict]]:
+    """``pillar_summary``, ``plan_totals`` and ``budget_by_source`` from the activities already loaded
+    by ``activities_with_progress`` (a plan's page needs all three and has the rows: no more queries).
+    """
+
+    def summary(rows: list[Activity]) -> dict:
+        return {
+            "activities": len(rows),
+            "budget": sum((a.budget or Decimal(0) for a in rows), Decimal(0)),
+            "spent": sum((a.spent or Decimal(0) for a in rows), Decimal(0)),
+            "percent": round(sum(a.percent or 0 for a in rows) / len(rows)) if rows else 0,
+            "late": sum(1 for a in rows if a.is_late),
+        }
+
+    pillars = []
+    for pillar in Pillar:
+        f = summary([a for a in activities if a.pillar == pillar.value])
+        pillars.append(
+            PillarRow(
+                code=pillar.value,
+                label=pillar.label,
+                activities=f["activities"],
+                percent=f["percent"],
+                budget=f["budget"],
+                spent=f["spent"],
+                late=f["late"],
+            )
+        )
+    by_source: dict[str, Decimal] = {}
+    for a in sorted(activities, key=lambda a: a.budget_source):
+        by_source[a.budget_source] = by_source.get(a.budget_source, Decimal(0)) + (a.budget or Decimal(0))
+    return pillars, summary(activities), [{"budget_source": k, "total": v} for k, v in by_source.items()]
 
 
 def budget_by_source(plan: ActionPlan) -> list[dict]:

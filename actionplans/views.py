@@ -3,12 +3,16 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from actionplans import selectors, services
 from actionplans.choices import BudgetSource, DocState, Quarter
 from actionplans.forms import ActivityForm, PlanCreateForm, ProgressForm, SituationReportForm, TransitionForm
-from actionplans.models import ActionPlan
+from actionplans.models import ActionPlan, SituationReport
 from actionplans.permissions import (
     can_edit_document,
     can_list_documents,
@@ -19,10 +23,12 @@ from actionplans.permissions import (
 )
 from actionplans.workflow import DOCUMENT_WORKFLOW
 from committees.choices import Role
-from committees.models import Subcommittee
+from committees.models import RiskGroupAssignment, Subcommittee
 from committees.selectors import province_by_code, subcommittee_by_code, visible_provinces
-from core import uploads
+from core import cache, uploads
+from core.cache import data_version
 from core.forms import check_fiscal_year
+from core.pagination import paginate
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from core.workflow import TransitionRefused
@@ -71,12 +77,13 @@ def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
     province = _province_param(request)
-    plans = selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province)
+    page = paginate(request, selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province))
     return render(
         request,
         "actionplans/plan_list.html",
         {
-            "plans": plans,
+            "plans": page.object_list,
+            "page": page,
             "fiscal_year": fiscal_year,
             "province": province,
             "provinces": visible_provinces(request.user),
@@ -118,27 +125,26 @@ def plan_create(request, code):
 def plan_detail(request, pk):
     plan = selectors.plan_for_user(request.user, pk)
     user = request.user
-    activities = list(selectors.activities_with_progress(plan))
+    activities = selectors.activities_for_page(plan)
+    pillars, totals, by_source = selectors.plan_figures(activities)
     roles = user.access.roles_in(plan.subcommittee.province_id)
-    open_revision = selectors.has_open_revision(plan)
+    # every revision of the year is on the page anyway: whether one is open or newer comes from them
+    revisions = list(selectors.revisions_of(plan))
+    open_revision = any(r.state in selectors.OPEN_STATES for r in revisions)
+    newer_revision = any(r.revision > plan.revision for r in revisions)
     return render(
         request,
         "actionplans/plan_detail.html",
         {
             "plan": plan,
             "activities": activities,
-            "pillars": selectors.pillar_summary(plan),
-            "totals": selectors.plan_totals(plan),
-            "by_source": [
-                {"label": BudgetSource(r["budget_source"]).label, "total": r["total"]}
-                for r in selectors.budget_by_source(plan)
-            ],
-            "revisions": selectors.revisions_of(plan),
+            "pillars": pillars,
+            "totals": totals,
+            "by_source": [{"label": BudgetSource(r["budget_source"]).label, "total": r["total"]} for r in by_source],
+            "revisions": revisions,
             "quarters": Quarter.choices,
             "can_edit": bool(can_edit_document(user, plan)),
-            "can_record_progress": bool(
-                can_record_progress(user, plan, has_newer_revision=selectors.has_newer_revision(plan))
-            ),
+            "can_record_progress": bool(can_record_progress(user, plan, has_newer_revision=newer_revision)),
             "can_revise": bool(can_revise_document(user, plan, has_open_revision=open_revision)),
             "transitions": DOCUMENT_WORKFLOW.offered(plan, roles),
         },
@@ -343,11 +349,13 @@ def report_list(request):
     require(can_list_documents(request.user))
     year = _int_param(request, "year")
     province = _province_param(request)
+    page = paginate(request, selectors.report_list(request.user, year=year, province=province))
     return render(
         request,
         "actionplans/report_list.html",
         {
-            "reports": selectors.report_list(request.user, year=year, province=province),
+            "reports": page.object_list,
+            "page": page,
             "year": year,
             "years": _years(),
             "province": province,
@@ -431,15 +439,28 @@ def report_detail(request, pk):
 def national_status(request):
     require(can_view_national_status(request.user))
     fiscal_year = _int_param(request, "fiscal_year") or current_fiscal_year()
-    rows, summary = selectors.national_status(fiscal_year)
+
+    def table() -> str:
+        rows, summary = selectors.national_status(fiscal_year)
+        return render_to_string(
+            "actionplans/partials/status_table.html",
+            {"rows": rows, "summary": summary, "approved": DocState.APPROVED},
+        )
+
+    # Read by many, changed by few: the table is built once per change of the year's plans,
+    # reports or risk groups (and once a day, for what is late), then served from the cache.
+    version = data_version(
+        ActionPlan.objects.filter(fiscal_year=fiscal_year),
+        SituationReport.objects.filter(year=fiscal_year - 1),
+        RiskGroupAssignment.objects.filter(fiscal_year=fiscal_year),
+    )
+    key = f"national-status:{fiscal_year}:{timezone.localdate()}:{get_language()}:{version}"
     return render(
         request,
         "actionplans/status.html",
         {
-            "rows": rows,
-            "summary": summary,
+            "table": mark_safe(cache.remember(key, table, 3600)),  # noqa: S308 - our own template's output
             "fiscal_year": fiscal_year,
             "years": _years(),
-            "approved": DocState.APPROVED,
         },
     )

@@ -26,6 +26,8 @@ class Access:
     user_id: int | None
     is_national: bool = False
     roles_by_province: dict[int, frozenset[str]] = field(default_factory=dict)
+    seat_ids: dict[int, int] = field(default_factory=dict)
+    """The user's current seat (``Member`` id) per province, the first in seating order."""
 
     def roles_in(self, province_id: int | None) -> frozenset[str]:
         """The user's roles in one province (national officers hold ``national`` everywhere)."""
@@ -65,27 +67,55 @@ NO_ACCESS = Access(user_id=None)
 
 
 def compute_access(user) -> Access:
-    """Read the user's grants and current seats (two queries)."""
+    """Read the user's grants and current seats (one query: both in a UNION ALL)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NO_ACCESS
+    from django.db.models import BigIntegerField, CharField, F, IntegerField, Value
+
     from committees.models import Member, RoleGrant
 
+    grants = (
+        RoleGrant.objects.filter(user=user)
+        .annotate(
+            kind=Value("grant", output_field=CharField()),
+            pid=F("province_id"),
+            seat=Value(None, output_field=BigIntegerField()),
+            seat_order=Value(None, output_field=IntegerField()),
+        )
+        .values_list("kind", "role", "pid", "seat", "seat_order")
+    )
+    seats = (
+        Member.objects.current()
+        .filter(user=user)
+        .annotate(
+            kind=Value("seat", output_field=CharField()),
+            pid=F("subcommittee__province_id"),
+            seat=F("pk"),
+            seat_order=F("order"),
+        )
+        .values_list("kind", "role", "pid", "seat", "seat_order")
+    )
     by_province: dict[int, set[str]] = defaultdict(set)
+    first_seat: dict[int, tuple[int, int]] = {}
     is_national = False
-    for role, province_id in RoleGrant.objects.filter(user=user).values_list("role", "province_id"):
-        if role == Role.NATIONAL:
-            is_national = True
-        elif province_id:
-            by_province[province_id].add(role)
-    seats = Member.objects.current().filter(user=user).values_list("role", "subcommittee__province_id")
-    for seat_role, province_id in seats:
+    for kind, role, province_id, seat, seat_order in grants.union(seats, all=True):
+        if kind == "grant":
+            if role == Role.NATIONAL:
+                is_national = True
+            elif province_id:
+                by_province[province_id].add(role)
+            continue
         by_province[province_id].add(Role.MEMBER)
-        if seat_role == MemberRole.CHAIR:
+        if role == MemberRole.CHAIR:
             by_province[province_id].add(Role.CHAIR)
-        if seat_role in _SECRETARIAT_SEATS:
+        if role in _SECRETARIAT_SEATS:
             by_province[province_id].add(Role.SECRETARIAT)
+        key = (seat_order or 0, seat)
+        if province_id not in first_seat or key < first_seat[province_id]:
+            first_seat[province_id] = key
     return Access(
         user_id=user.pk,
         is_national=is_national,
         roles_by_province={pid: frozenset(r) for pid, r in by_province.items()},
+        seat_ids={pid: key[1] for pid, key in first_seat.items()},
     )

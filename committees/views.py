@@ -2,6 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from committees import selectors, services
@@ -12,7 +15,11 @@ from committees.forms import (
     RiskGroupSheetForm,
     SubcommitteeForm,
 )
+from committees.models import RiskGroupAssignment
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
+from core import cache
+from core.cache import data_version, scope_key
+from core.pagination import paginate_uncounted
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from reports.selectors import annual_report_years
@@ -25,13 +32,25 @@ def province_list(request):
         fiscal_year = form.cleaned_data["fiscal_year"] or fiscal_year
         group = form.cleaned_data["group"] or None
         region = form.cleaned_data["region"] or None
-    provinces = selectors.province_list(request.user, fiscal_year=fiscal_year, group=group, region=region)
+
+    def rows() -> str:
+        provinces = selectors.province_list(request.user, fiscal_year=fiscal_year, group=group, region=region)
+        return render_to_string(
+            "committees/partials/province_rows.html", {"provinces": provinces, "fiscal_year": fiscal_year}
+        )
+
+    # Read by everyone, changed a few times a year: built once per change of the risk groups and
+    # per scope (the key holds the provinces the user may read, so no one gets another's rows).
+    key = (
+        f"provinces:{scope_key(request.user)}:{fiscal_year}:{group}:{region}:{get_language()}:"
+        f"{data_version(RiskGroupAssignment.objects.filter(fiscal_year__in=[fiscal_year, fiscal_year - 1]))}"
+    )
     return render(
         request,
         "committees/province_list.html",
         {
             "form": form,
-            "provinces": provinces,
+            "rows": mark_safe(cache.remember(key, rows, 3600)),  # noqa: S308 - our own template's output
             "fiscal_year": fiscal_year,
             "can_set_risk_groups": bool(can_set_risk_groups(request.user)),
         },
@@ -168,7 +187,6 @@ def audit_list(request):
     code = request.GET.get("province")
     province = selectors.province_by_code(request.user, code) if code else None
     require(can_view_audit(request.user, province))
-    from django.core.paginator import Paginator
-
-    events = Paginator(selectors.audit_events(request.user, province=province), 50).get_page(request.GET.get("page"))
-    return render(request, "committees/audit_list.html", {"events": events, "province": province})
+    # 143,000 events at national scale: counting them on every page view cost more than the page
+    events = paginate_uncounted(request, selectors.audit_events(request.user, province=province))
+    return render(request, "committees/audit_list.html", {"events": events, "page": events, "province": province})

@@ -46,7 +46,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["target_type", "target_id"])]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"]),
+            # a secretariat's audit list: its province's newest events first (issue #12)
+            models.Index(fields=["province", "-at", "-id"], name="audit_province_newest"),
+        ]
         verbose_name = "บันทึกการเปลี่ยนแปลง"
         verbose_name_plural = "บันทึกการเปลี่ยนแปลง"
 

@@ -472,7 +472,10 @@ def _votes_for(p, extra) -> list[str]:
 def _after_vote(p, state):
     if state in (S.FUND_DECIDED, S.CONTRACTED, S.REPORTED):
         p.fund_decision = "approved"
-        p.fund_approved_amount = p.recommended_amount
+        # On a database that already holds other members of the subcommittee (a benchmark's, say)
+        # the demo's votes may miss the quorum and recommend no amount: the fund still approves
+        # the amount asked for, so the later steps have figures to work with.
+        p.fund_approved_amount = p.recommended_amount or p.requested_amount
         p.fund_decided_on = p.start_date - dt.timedelta(days=10)
     if state in (S.CONTRACTED, S.REPORTED):
         p.contract_number = f"กปค. {p.pk}/{p.fiscal_year}"

@@ -66,7 +66,7 @@ def totals_by_pillar(proposals: QuerySet[Proposal]) -> list[PillarTotal]:
         ProposalPillar.objects.filter(proposal__in=proposals.order_by().values("pk"))
         .values("pillar")
         .annotate(
-            n=Count("proposal", distinct=True),
+            n=Count("pk"),  # one row per (proposal, pillar) by constraint: no DISTINCT (and its sort) needed
             requested=Sum("proposal__requested_amount"),
             recommended=Sum("proposal__recommended_amount"),
             approved=Sum("proposal__fund_approved_amount"),
@@ -120,10 +120,12 @@ def attachment_for(user, proposal_pk: int, pk: int):
 
 
 def timeline(proposal: Proposal) -> QuerySet[AuditEvent]:
-    """Every recorded change of the proposal, oldest first: who, when, what and why."""
+    """Every recorded change of the proposal but the votes, oldest first: who, when, what and why."""
     ct = ContentType.objects.get_for_model(Proposal)
     return (
         AuditEvent.objects.filter(target_type=ct, target_id=str(proposal.pk))
+        # who voted what is shown with the ballot, to the subcommittee only: votes never leave the database
+        .exclude(action="ballot.vote")
         .select_related("actor")
         .order_by("at", "id")
     )
@@ -137,12 +139,12 @@ def member_seat(user, province_id: int) -> Member | None:
     """The user's current seat on the province's subcommittee, if any."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return (
-        Member.objects.current()
-        .filter(user=user, subcommittee__province_id=province_id)
-        .select_related("subcommittee")
-        .first()
-    )
+    seat_id = user.access.seat_ids.get(province_id)
+    if seat_id is None:
+        return None
+    # known from the access query already run for this request: no query. Other fields load
+    # on first use (deferred), so the instance is never wrong, only lazy.
+    return Member.from_db("default", ["id", "user_id"], [seat_id, user.pk])
 
 
 def seat_in(province_id: int, member_id) -> Member | None:

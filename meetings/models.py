@@ -51,6 +51,8 @@ class Meeting(TimeStampedModel):
         ordering = ["-starts_at"]
         verbose_name = "การประชุม"
         verbose_name_plural = "การประชุม"
+        # the meetings list, newest first, reads the first page from the index (issue #12)
+        indexes = [models.Index(fields=["-starts_at", "-id"], name="meeting_newest_first")]
         constraints = [
             models.UniqueConstraint(
                 fields=["subcommittee", "numbering_basis", "number_year", "number"], name="unique_meeting_number"

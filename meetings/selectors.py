@@ -47,7 +47,7 @@ def meetings_for(
     fiscal_year: int | None = None,
     state: str | None = None,
 ) -> QuerySet[Meeting]:
-    """Meetings the user may see, newest first, optionally filtered; each carries ``item_count``."""
+    """Meetings the user may see, newest first, optionally filtered (``with_item_counts`` counts a page's items)."""
     qs = _scoped(user)
     if province_code:
         qs = qs.filter(subcommittee__province__code=province_code)
@@ -55,9 +55,22 @@ def meetings_for(
         qs = qs.filter(fiscal_year=fiscal_year)
     if state:
         qs = qs.filter(state=state)
-    return qs.annotate(item_count=Count("agenda_items", filter=Q(agenda_items__parent__isnull=False))).order_by(
-        "-starts_at", "-id"
+    return qs.order_by("-starts_at", "-id")
+
+
+def with_item_counts(meetings) -> list[Meeting]:
+    """Give each meeting of a page its ``item_count`` (sub-items), in one grouped query for the page only."""
+    meetings = list(meetings)
+    counts = dict(
+        AgendaItem.objects.filter(meeting__in=[m.pk for m in meetings], parent__isnull=False)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values_list("meeting", "n")
     )
+    for m in meetings:
+        m.item_count = counts.get(m.pk, 0)
+    return meetings
 
 
 def meeting_for(user, pk: int) -> Meeting:
@@ -93,25 +106,27 @@ def paper_for(user, pk: int) -> AgendaPaper:
 
 
 def agenda(meeting: Meeting) -> list[AgendaItem]:
-    """Sections in order, each with ``subitems`` (and papers, resolution, conflicts) prefetched: 4 queries."""
-    children = (
-        AgendaItem.objects.select_related("resolution", "parent")
-        .prefetch_related(
-            Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)),
-            Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
-        )
-        .order_by("order")
-    )
-    sections = list(
-        AgendaItem.objects.filter(meeting=meeting, parent__isnull=True)
+    """Sections in order, each with ``subitems`` (and papers, resolution, conflicts) prefetched: 3 queries
+    (every item at once, then the papers and the conflicts of all of them), whatever the agenda's size.
+    """
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
         .select_related("resolution", "minutes_to_adopt__subcommittee")
         .prefetch_related(
             Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)),
             Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
-            Prefetch("children", queryset=children, to_attr="subitems"),
         )
-        .order_by("order")
+        .order_by("order", "id")
     )
+    sections = [it for it in items if it.parent_id is None]
+    by_pk = {s.pk: s for s in sections}
+    for s in sections:
+        s.subitems = []
+    for it in items:
+        if it.parent_id is not None and it.parent_id in by_pk:
+            parent = by_pk[it.parent_id]
+            it.parent = parent  # numbering (4.1) reads the parent: no query
+            parent.subitems.append(it)
     return sections
 
 
@@ -122,7 +137,7 @@ def agenda_items_flat(meeting: Meeting) -> QuerySet[AgendaItem]:
 
     return (
         AgendaItem.objects.filter(meeting=meeting)
-        .select_related("parent")
+        .select_related("parent", "resolution")
         .annotate(section_order=Coalesce(F("parent__order"), F("order")))
         .order_by("section_order", F("parent_id").asc(nulls_first=True), "order")
     )
@@ -353,8 +368,8 @@ def item_links(user, item: AgendaItem) -> list[ItemLink]:
 def with_resolutions(content: dict[str, Any], sections: list[AgendaItem]) -> dict[str, Any]:
     """The draft with each recorded resolution's one text: what the item page says is what the minutes say."""
     items = {k: dict(v) for k, v in (content.get("items") or {}).items()}
-    for s in sections:
-        for it in [s, *s.subitems]:
+    for s in sections:  # sections with ``subitems``, or a flat list of items
+        for it in [s, *getattr(s, "subitems", [])]:
             if has_resolution(it):
                 items.setdefault(str(it.pk), {"discussion": "", "resolution": ""})["resolution"] = it.resolution.text
     return {**content, "items": items}

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from committees.choices import Role
 from committees.models import Member
 from committees.selectors import subcommittee_by_code, visible_provinces
+from core.pagination import paginate
 from core.permissions import require
 from core.uploads import file_response
 from core.workflow import TransitionRefused
@@ -42,8 +43,10 @@ from meetings.models import Meeting, MinutesVersion
 from meetings.workflow import BUTTON_TRANSITIONS, MEETING_WORKFLOW
 
 
-def _flags(user, meeting) -> dict:
+def _flags(user, meeting, minutes=False) -> dict:
+    """What the meeting's pages may offer; ``minutes``: the meeting's minutes when already loaded (or None)."""
     roles = perms.roles_on(user, meeting)
+    ctx = {} if minutes is False else {"minutes_saved": bool(minutes and minutes.version)}
     return {
         "can_manage": bool(perms.can_manage_meeting(user, meeting)),
         "can_edit": bool(perms.can_edit_meeting(user, meeting)),
@@ -53,8 +56,10 @@ def _flags(user, meeting) -> dict:
         "can_resolve": bool(perms.can_record_resolution(user, meeting)),
         "can_edit_minutes": bool(perms.can_edit_minutes(user, meeting)),
         "can_comment": bool(perms.can_comment_minutes(user, meeting)),
-        "can_adopt": bool(MEETING_WORKFLOW.check(meeting, "adopt", roles)) if meeting.state != "adopted" else False,
-        "transitions": [t for t in MEETING_WORKFLOW.available(meeting, roles) if t.name in BUTTON_TRANSITIONS],
+        "can_adopt": bool(MEETING_WORKFLOW.check(meeting, "adopt", roles, ctx))
+        if meeting.state != "adopted"
+        else False,
+        "transitions": [t for t in MEETING_WORKFLOW.available(meeting, roles, ctx) if t.name in BUTTON_TRANSITIONS],
     }
 
 
@@ -68,12 +73,17 @@ def meeting_list(request):
             "fiscal_year": form.cleaned_data["fiscal_year"] or None,
             "state": form.cleaned_data["state"] or None,
         }
-    meetings = selectors.meetings_for(request.user, **filters)
+    page = paginate(request, selectors.meetings_for(request.user, **filters))
     schedulable = [p for p in provinces if request.user.access.has(p.pk, Role.SECRETARIAT)]
     return render(
         request,
         "meetings/meeting_list.html",
-        {"form": form, "meetings": meetings[:200], "schedulable": schedulable},
+        {
+            "form": form,
+            "meetings": selectors.with_item_counts(page.object_list),
+            "page": page,
+            "schedulable": schedulable,
+        },
     )
 
 
@@ -164,17 +174,24 @@ def meeting_edit(request, pk):
 def meeting_detail(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     sections = selectors.agenda(meeting)
+    attendance = selectors.attendance_rows(meeting)
+    present = {
+        a.member_id
+        for a in attendance
+        if a.member_id is not None and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
+    }
+    minutes = selectors.minutes_of(meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
             "sections": sections,
-            "quorum": selectors.meeting_quorum(meeting),
-            "attendance": selectors.attendance_rows(meeting),
-            "minutes": selectors.minutes_of(meeting),
+            "quorum": selectors.meeting_quorum(meeting, present_ids=present),
+            "attendance": attendance,
+            "minutes": minutes,
             "chair_capacity": selectors.chair_capacity_text(meeting).removeprefix("ประธานในที่ประชุม").strip(),
-            **_flags(request.user, meeting),
+            **_flags(request.user, meeting, minutes),
         },
     )
 
@@ -490,7 +507,7 @@ def minutes(request, pk):
             "comments": selectors.minutes_comments(record) if record else [],
             "form": form,
             "can_comment": can_comment,
-            **_flags(request.user, meeting),
+            **_flags(request.user, meeting, record),
         },
     )
 
@@ -499,8 +516,8 @@ def minutes(request, pk):
 def minutes_edit(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     require(perms.can_edit_minutes(request.user, meeting))
-    sections = selectors.agenda(meeting)
-    items = [it for s in sections for it in [s, *s.subitems]]
+    # one query for the items the form needs (titles and numbers), not the whole agenda with papers
+    items = list(selectors.agenda_items_flat(meeting))
     record = selectors.minutes_of(meeting)
     conflict = None
     if request.method == "POST":
@@ -533,9 +550,9 @@ def minutes_edit(request, pk):
             return _autosave_status(request, error="บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง")
     else:
         if record and record.version:
-            content, version = selectors.with_resolutions(record.content, sections), record.version
+            content, version = selectors.with_resolutions(record.content, items), record.version
         else:
-            content, version = selectors.initial_minutes_content(meeting, sections), record.version if record else 0
+            content, version = selectors.initial_minutes_content(meeting), record.version if record else 0
         form = MinutesForm(initial=MinutesForm.initial_from(content, version), items=items)
     return render(
         request,
@@ -545,7 +562,6 @@ def minutes_edit(request, pk):
             "form": form,
             "record": record,
             "conflict": conflict,
-            "doc": selectors.minutes_document(meeting),
         },
     )
 

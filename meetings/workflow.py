@@ -26,7 +26,11 @@ def _has_started(meeting, ctx) -> str | None:
 def _has_saved_minutes(meeting, ctx) -> str | None:
     from meetings.models import Minutes
 
-    if not Minutes.objects.filter(meeting=meeting, version__gt=0).exists():
+    # a page that has loaded the minutes says so in ``ctx`` (buttons check several transitions)
+    saved = ctx.get("minutes_saved")
+    if saved is None:
+        saved = Minutes.objects.filter(meeting=meeting, version__gt=0).exists()
+    if not saved:
         return "ยังไม่มีร่างรายงานการประชุมที่บันทึกไว้"
     return None
 

@@ -72,12 +72,28 @@ def count_queries(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-def assert_constant_queries(client, url: str, grow: Callable[[int], None], sizes: Iterable[int] = (5, 50)) -> list[int]:
-    """Grow the data to each size in turn and assert the page costs the same number of queries."""
+# A page costs at most this many queries (issue #12), whatever the size of the data.
+PAGE_QUERY_BUDGET = 10
+# Lists that grow with the country are checked at these sizes (a page shows at most PAGE_SIZE rows).
+LIST_SIZES = (5, 50, 500)
+
+
+def assert_constant_queries(
+    client, url: str, grow: Callable[[int], None], sizes: Iterable[int] = (5, 50), budget: int | None = None
+) -> list[int]:
+    """Grow the data to each size in turn and assert the page costs the same number of queries
+    (and no more than ``budget`` when given)."""
     counts = []
     for n in sizes:
         grow(n)
         client.get(url)  # warm caches that are per-process, not per-row (content types)
         counts.append(count_queries(client, url))
     assert len(set(counts)) == 1, f"{url}: queries grew with the data: {dict(zip(sizes, counts, strict=True))}"
+    if budget is not None:
+        assert counts[0] <= budget, f"{url}: {counts[0]} queries, more than the budget of {budget}"
     return counts
+
+
+def assert_page_budget(client, url: str, grow: Callable[[int], None], sizes: Iterable[int] = LIST_SIZES) -> list[int]:
+    """A list page: the same number of queries at 5, 50 and 500 rows, and within PAGE_QUERY_BUDGET."""
+    return assert_constant_queries(client, url, grow, sizes, budget=PAGE_QUERY_BUDGET)

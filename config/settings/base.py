@@ -276,3 +276,9 @@ NOTIFY_DIGEST_HOUR = env.int("NOTIFY_DIGEST_HOUR", default=7)
 NOTIFY_MAX_ATTEMPTS = env.int("NOTIFY_MAX_ATTEMPTS", default=5)
 CELERY_BEAT_SCHEDULE["notifications-reminders"] = {"task": "notifications.tasks.send_reminders", "schedule": 3600.0}
 CELERY_BEAT_SCHEDULE["notifications-digest"] = {"task": "notifications.tasks.send_digests", "schedule": 3600.0}
+# --- Performance (issue #12) ------------------------------------------------
+# Lists that grow with the country show at most this many rows a page (core.pagination).
+PAGE_SIZE = env.int("PAGE_SIZE", default=50)
+# Sessions come from the cache (one query less on every page), written through to the
+# database; a Redis outage falls back to the database instead of failing the page.
+SESSION_ENGINE = "core.sessions"

@@ -1,0 +1,118 @@
+"""Each main page's cost at national scale, in-process: queries, median time, size (not a test).
+
+Runs every page of ``load_data.page_urls()`` as its demo role through Django's test client on
+the load benchmark's database (built or reused), with DEBUG off and the cache in Redis when
+REDIS_URL is set. ``--profile NAME`` prints a pyinstrument profile of that page.
+
+    DATABASE_URL=postgres://ctip:ctip@127.0.0.1:5432/ctip_perf \\
+        .venv/bin/python benchmarks/page_costs.py [--runs 7] [--profile minutes_editor]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import load_data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=load_data.DEFAULT_DB)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--profile", action="append", default=[], help="page name to profile (repeatable)")
+    parser.add_argument("--only", action="append", default=[], help="measure only these page names")
+    parser.add_argument("--explain", action="append", default=[], help="EXPLAIN ANALYZE this page's queries")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_DEBUG", "False")
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    load_data.ensure(args.db)
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    urls = load_data.page_urls()
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=urls)}
+    anon = Client()
+    login_times, login_cpu = [], []
+    for _ in range(args.runs + 1):
+        t, c = time.perf_counter(), time.process_time()
+        anon.get("/accounts/login/")
+        login_times.append(time.perf_counter() - t)
+        login_cpu.append(time.process_time() - c)
+    login = statistics.median(login_times[1:])
+    print(
+        f"{'role':<15} {'page':<16} {'status':>6} {'queries':>7} {'p50 ms':>7} {'x login':>7} {'KB':>5} {'CPU ms':>7}"
+    )
+    print(
+        f"{'anonymous':<15} {'login':<16} {200:>6} {'':>7} {login * 1000:7.1f} {1:7.1f} {'':>5} "
+        f"{statistics.median(login_cpu[1:]) * 1000:7.1f}"
+    )
+    for role, pages in urls.items():
+        client = Client()
+        client.force_login(users[role])
+        for name, url in pages.items():
+            if args.only and name not in args.only:
+                continue
+            resp = client.get(url)  # warm
+            captured: list[str] = []
+            with_params: list[tuple] = []
+
+            def log(execute, sql, params, many, context, captured=captured, with_params=with_params):
+                captured.append(sql)
+                with_params.append((sql, params))
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(log):
+                client.get(url)
+            times, cpus = [], []
+            for _ in range(args.runs):
+                t, c = time.perf_counter(), time.process_time()
+                resp = client.get(url)
+                times.append(time.perf_counter() - t)
+                cpus.append(time.process_time() - c)
+            p50 = statistics.median(times)
+            cpu = statistics.median(cpus)
+            print(
+                f"{role:<15} {name:<16} {resp.status_code:>6} {len(captured):>7} "
+                f"{p50 * 1000:7.1f} {p50 / login:7.1f} {len(resp.content) // 1024:>5} {cpu * 1000:7.1f}",
+                flush=True,
+            )
+            if name in args.profile:
+                from pyinstrument import Profiler
+
+                profiler = Profiler(interval=0.0005)
+                profiler.start()
+                for _ in range(args.runs):
+                    client.get(url)
+                profiler.stop()
+                from pyinstrument.renderers import ConsoleRenderer
+
+                flat = bool(os.environ.get("FLAT"))
+                print(
+                    profiler.output(
+                        ConsoleRenderer(unicode=True, color=False, flat=flat, show_all=flat, time="percent_of_total")
+                    )[:6000]
+                )
+            if name in args.explain:
+                with connection.cursor() as cur:
+                    for sql, params in with_params:
+                        if not sql.lstrip().upper().startswith(("SELECT", "(SELECT")):
+                            continue
+                        cur.execute("EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, params)
+                        plan = [r[0] for r in cur.fetchall()]
+                        print(f"    {plan[-1].strip():<28} {plan[0][:110]}  <- {sql[:90]}")
+            if os.environ.get("SHOW_QUERIES") == name:
+                for sql in captured:
+                    print("   ", sql[:400])
+
+
+if __name__ == "__main__":
+    main()

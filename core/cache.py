@@ -1,0 +1,140 @@
+"""The cache, read and written so that a Redis outage costs speed, never a page.
+
+Every helper swallows the cache's connection errors (and logs them once a minute at most):
+a miss is computed from the database, a failed write is forgotten. Keys that depend on data
+carry a *generation* (``generation(name)``), bumped by ``bump(name)`` when that data changes,
+so a change is seen at once without listing the keys to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+_MISSING = object()
+_last_warning = [0.0]
+
+
+def _warn(exc: Exception) -> None:
+    now = time.monotonic()
+    if now - _last_warning[0] > 60:
+        _last_warning[0] = now
+        logger.warning("cache unavailable, serving from the database: %s", exc)
+
+
+def get(key: str, default: Any = None) -> Any:
+    try:
+        return cache.get(key, default)
+    except Exception as exc:
+        _warn(exc)
+        return default
+
+
+def set(key: str, value: Any, timeout: int | None = 300) -> None:
+    try:
+        cache.set(key, value, timeout)
+    except Exception as exc:
+        _warn(exc)
+
+
+def delete(key: str) -> None:
+    try:
+        cache.delete(key)
+    except Exception as exc:
+        _warn(exc)
+
+
+def generation(name: str) -> int:
+    """The current generation of ``name`` (0 when the cache is empty or down)."""
+    value = get(f"gen:{name}")
+    return value if isinstance(value, int) else 0
+
+
+def bump(name: str) -> None:
+    """Make every key built on ``name``'s generation stale (call it when that data changes)."""
+    try:
+        cache.incr(f"gen:{name}")
+    except ValueError:  # not there yet
+        set(f"gen:{name}", generation(name) + 1, None)
+    except Exception as exc:
+        _warn(exc)
+
+
+def remember(key: str, compute: Callable[[], Any], timeout: int = 300) -> Any:
+    """``compute()`` once per ``timeout`` for ``key`` (every call computes when the cache is down)."""
+    value = get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        set(key, value, timeout)
+    return value
+
+
+class _QuietCache:
+    """The cache API sessions use, answering "not there" instead of raising when Redis is down."""
+
+    def __init__(self, backend):
+        self._backend = backend
+
+    def get(self, key, default=None):
+        try:
+            return self._backend.get(key, default)
+        except Exception as exc:
+            _warn(exc)
+            return default
+
+    def set(self, key, value, timeout=None):
+        try:
+            self._backend.set(key, value, timeout)
+        except Exception as exc:
+            _warn(exc)
+
+    def add(self, key, value, timeout=None):
+        try:
+            return self._backend.add(key, value, timeout)
+        except Exception as exc:
+            _warn(exc)
+            return True
+
+    def delete(self, key):
+        try:
+            self._backend.delete(key)
+        except Exception as exc:
+            _warn(exc)
+
+    def __contains__(self, key):
+        try:
+            return key in self._backend
+        except Exception as exc:
+            _warn(exc)
+            return False
+
+
+def data_version(*querysets) -> str:
+    """A key part that changes whenever the rows behind ``querysets`` change: for each, the
+    number of rows and the latest ``updated_at``, all read in one query (rows here are never
+    deleted, and every write goes through ``save()``, which stamps ``updated_at``).
+    """
+    from django.db import connections
+
+    parts, params = [], []
+    for qs in querysets:
+        sql, p = qs.order_by().values_list("updated_at", flat=True).query.sql_with_params()
+        # ``sql`` is Django's own compiled query; the values travel as parameters
+        parts.append(f"SELECT COUNT(*), MAX(u.updated_at) FROM ({sql}) u")  # noqa: S608
+        params.extend(p)
+    with connections[querysets[0].db].cursor() as cur:
+        cur.execute(" UNION ALL ".join(f"SELECT * FROM ({part}) p{i}" for i, part in enumerate(parts)), params)  # noqa: S608
+        return hashlib.blake2b("|".join(f"{n}:{t}" for n, t in cur.fetchall()).encode(), digest_size=8).hexdigest()
+
+
+def scope_key(user) -> str:
+    """The part of a key that keeps one user's scope apart from another's (never serve another
+    province's rows): ``all`` for national officers, else the provinces the user may read."""
+    ids = user.access.readable_province_ids()
+    return "all" if ids is None else ",".join(str(i) for i in sorted(ids)) or "none"
