@@ -20,5 +20,12 @@ DJANGO_SETTINGS_MODULE=config.settings.production \
   DJANGO_SECRET_KEY="ci-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
   DJANGO_ALLOWED_HOSTS=ctip.example.go.th \
   $PY manage.py check --deploy --fail-level WARNING
+echo "== collectstatic (production settings)"
+static_root="$(mktemp -d)"
+DJANGO_SETTINGS_MODULE=config.settings.production \
+  DJANGO_SECRET_KEY="ci-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
+  DJANGO_ALLOWED_HOSTS=ctip.example.go.th STATIC_ROOT="$static_root" \
+  $PY manage.py collectstatic --noinput -v0
+rm -rf "$static_root"
 echo "== pytest"
 exec .venv/bin/pytest "$@"

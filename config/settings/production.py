@@ -3,6 +3,9 @@
 from .base import *  # noqa: F403
 from .base import env
 
+# seed_demo refuses to run here unless told explicitly, and never creates a superuser.
+IS_PRODUCTION = True
+
 SECRET_KEY = env("DJANGO_SECRET_KEY")  # no default: a missing key stops the start
 DEBUG = False
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
