@@ -34,6 +34,8 @@ class ReportJob(TimeStampedModel):
     failure_reason = models.TextField("สาเหตุที่ไม่สำเร็จ", blank=True)
     attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่พยายามสร้าง", default=0)
     started_at = models.DateTimeField("เริ่มสร้างเมื่อ", null=True, blank=True)
+    # Beats while a worker builds; the sweeper rebuilds a job whose heartbeat stopped (a killed worker).
+    heartbeat_at = models.DateTimeField("สัญญาณล่าสุดของเครื่องที่สร้าง", null=True, blank=True)
     finished_at = models.DateTimeField("สร้างเสร็จเมื่อ", null=True, blank=True)
     file = models.FileField("ไฟล์ PDF", upload_to=UploadTo("reports"), max_length=255, blank=True)
     pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)

@@ -1,0 +1,31 @@
+"""Periodic jobs every deployment runs (beat)."""
+
+from celery import shared_task
+from django.utils import timezone
+
+
+@shared_task(soft_time_limit=60, time_limit=90)
+def dispatch_pending() -> int:
+    """Send the messages kept while the broker was down; returns how many went out."""
+    from config.celery import app
+    from core.celery_support import BROKER_ERRORS
+    from core.models import PendingTask
+
+    sent = 0
+    for pending in PendingTask.objects.all()[:500]:
+        try:
+            app.tasks[pending.task].apply_async(pending.args, pending.kwargs, _no_outbox=True)
+        except BROKER_ERRORS:
+            PendingTask.objects.filter(pk=pending.pk).update(attempts=pending.attempts + 1)
+            break  # still down: try again on the next beat
+        pending.delete()
+        sent += 1
+    return sent
+
+
+@shared_task(soft_time_limit=30, time_limit=45)
+def worker_heartbeat() -> None:
+    """Proves beat, the broker and a worker all work: /healthz reads the time."""
+    from core.models import Heartbeat
+
+    Heartbeat.objects.update_or_create(name="worker", defaults={"at": timezone.now()})
