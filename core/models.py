@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from core.limits import LongTextField
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
@@ -42,7 +44,7 @@ class AuditEvent(models.Model):
         related_name="audit_events",
     )
     changes = models.JSONField("ค่าก่อนและหลัง", default=dict, blank=True)
-    reason = models.TextField("เหตุผล", blank=True)
+    reason = LongTextField("เหตุผล", blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -37,6 +37,7 @@ THIRD_PARTY_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI from our own static files
     "django_celery_beat",
 ]
 LOCAL_APPS = [
@@ -53,6 +54,8 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL bytes in a path, query or form value: 400 before any view (core/hardening.py)
+    "core.hardening.RejectMalformedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ThaiByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -240,6 +243,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "ศปคม.จ. API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Schema and docs for logged-in users only, Swagger UI served by the product (no CDN, CSP 'self').
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Domain settings (settings, not constants) ------------------------------
