@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from actionplans import selectors, services
 from actionplans.choices import BudgetSource, DocState, Quarter
@@ -67,6 +67,7 @@ def _province_param(request):
     return province_by_code(request.user, code) if code else None
 
 
+@require_safe
 def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
@@ -115,6 +116,7 @@ def plan_create(request, code):
     return render(request, "actionplans/plan_create.html", {"form": form, "subcommittee": sc})
 
 
+@require_safe
 def plan_detail(request, pk):
     plan = selectors.plan_for_user(request.user, pk)
     user = request.user
@@ -231,6 +233,7 @@ def progress_edit(request, pk, quarter):
     )
 
 
+@require_safe
 def attachment_download(request, pk):
     att = selectors.attachment_for_user(request.user, pk)
     return uploads.file_response(att)
@@ -339,6 +342,7 @@ def report_revise(request, pk):
 # --- Situation reports ---------------------------------------------------------------------------
 
 
+@require_safe
 def report_list(request):
     require(can_list_documents(request.user))
     year = _int_param(request, "year")
@@ -405,6 +409,7 @@ def report_edit(request, pk):
     )
 
 
+@require_safe
 def report_detail(request, pk):
     report = selectors.report_for_user(request.user, pk)
     user = request.user
@@ -428,6 +433,7 @@ def report_detail(request, pk):
 # --- National status -----------------------------------------------------------------------------
 
 
+@require_safe
 def national_status(request):
     require(can_view_national_status(request.user))
     fiscal_year = _int_param(request, "fiscal_year") or current_fiscal_year()

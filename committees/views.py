@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from committees import selectors, services
 from committees.forms import (
@@ -17,6 +17,7 @@ from core.permissions import require
 from core.thaidate import current_fiscal_year
 
 
+@require_safe
 def province_list(request):
     form = ProvinceFilterForm(request.GET or None)
     fiscal_year, group, region = current_fiscal_year(), None, None
@@ -37,6 +38,7 @@ def province_list(request):
     )
 
 
+@require_safe
 def province_detail(request, code):
     province = selectors.province_by_code(request.user, code)
     subcommittee = selectors.subcommittee_of(province)
@@ -161,6 +163,7 @@ def member_edit(request, pk):
     return render(request, "committees/member_form.html", {"form": form, "province": province, "member": member})
 
 
+@require_safe
 def audit_list(request):
     code = request.GET.get("province")
     province = selectors.province_by_code(request.user, code) if code else None

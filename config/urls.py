@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from core import views as core_views
+from core.observability import healthz
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -21,6 +22,7 @@ urlpatterns = [
     # Swagger UI with its start-up script in a file of its own (the CSP allows no inline script)
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -1,10 +1,12 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from committees import selectors as committee_selectors
 from committees.choices import Role
 from core.thaidate import current_fiscal_year
 
 
+@require_safe
 def home(request):
     """The landing page: the user's provinces and what is on for them."""
     user = request.user

@@ -12,7 +12,7 @@ from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.selectors import visible_provinces
 from core.permissions import require
@@ -74,6 +74,7 @@ def _form_error(form, exc: ValidationError) -> None:
 # --- list -----------------------------------------------------------------
 
 
+@require_safe
 def proposal_list(request):
     qs = selectors.proposal_list(request.user)
     data = request.GET.copy()
@@ -177,6 +178,7 @@ def _timeline(proposal):
     return rows
 
 
+@require_safe
 def proposal_detail(request, pk):
     proposal = selectors.proposal_for(request.user, pk, detail=True)
     user = request.user
@@ -331,6 +333,7 @@ def proposal_edit(request, pk, section):
     )
 
 
+@require_safe
 def attachment_download(request, pk, file_pk):
     attachment = selectors.attachment_for(request.user, pk, file_pk)
     return file_response(attachment)
@@ -398,6 +401,7 @@ def proposal_check(request, pk):
     )
 
 
+@require_safe
 def revisions(request, pk):
     """Every submitted version; one compared with the one before it."""
     proposal = selectors.proposal_for(request.user, pk)

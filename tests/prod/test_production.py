@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -52,7 +53,7 @@ def test_collectstatic_and_gunicorn_serve_pages_under_production_settings(tmp_pa
         cwd=procs.ROOT,
         env=env,
         check=True,
-        timeout=120,
+        timeout=900,  # a loaded CI machine; about 80 s of CPU
     )
     port = procs.free_port()
     web = procs.start(
@@ -63,7 +64,7 @@ def test_collectstatic_and_gunicorn_serve_pages_under_production_settings(tmp_pa
     try:
         base = f"http://127.0.0.1:{port}"
         status, _, body = procs.wait_until(
-            lambda: procs.http_get(base + "/accounts/login/"), timeout=30, what="gunicorn answering"
+            lambda: procs.http_get(base + "/accounts/login/"), timeout=120, what="gunicorn answering"
         )
         assert status == 200, body[:500]
         page = body.decode()
@@ -72,6 +73,16 @@ def test_collectstatic_and_gunicorn_serve_pages_under_production_settings(tmp_pa
         css = page.split('href="/static/vendor/bootstrap/bootstrap.min.')[1].split('"')[0]
         status, headers, _ = procs.http_get(f"{base}/static/vendor/bootstrap/bootstrap.min.{css}")
         assert status == 200 and headers["Content-Type"].startswith("text/css")
+        # a Thai 404, and one JSON log line per request carrying the id the response names
+        status, headers, body = procs.http_get(base + "/no-such-page/", headers={"X-Request-ID": "probe-0123456789"})
+        assert status in (302, 404)
+        assert headers["X-Request-ID"] == "probe-0123456789"
+        status, _, body = procs.http_get(base + "/healthz")
+        assert status == 200, body  # no Redis configured: database only
+        lines = [json.loads(x) for x in (tmp_path / "gunicorn.log").read_text().splitlines() if x.startswith("{")]
+        access = [x for x in lines if x["logger"] == "ctip.request"]
+        assert any(x["request_id"] == "probe-0123456789" and x["path"] == "/no-such-page/" for x in access), access
+        assert {"method", "path", "status", "duration_ms", "request_id", "time"} <= set(access[0])
     finally:
         procs.stop(web)
         print((tmp_path / "gunicorn.log").read_text()[-3000:])
