@@ -29,3 +29,17 @@ def worker_heartbeat() -> None:
     from core.models import Heartbeat
 
     Heartbeat.objects.update_or_create(name="worker", defaults={"at": timezone.now()})
+
+
+@shared_task(soft_time_limit=3300, time_limit=3600)
+def nightly_backup() -> str:
+    """The scheduled backup (beat, 02:30 Bangkok time) into ``BACKUP_DIR``; does nothing when it is unset."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from core import backup
+
+    if not getattr(settings, "BACKUP_DIR", ""):
+        return "BACKUP_DIR not set"
+    return str(backup.backup(Path(settings.BACKUP_DIR), keep=settings.BACKUP_KEEP))

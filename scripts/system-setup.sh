@@ -24,6 +24,8 @@ RUNTIME_PACKAGES=(
   fonts-thai-tlwg                   # Thai fallback fonts (Sarabun itself comes from PyPI)
   gettext                           # compilemessages
   poppler-utils                     # pdftotext/pdftoppm (tests and the picture harness)
+  postgresql-client-15              # pg_dump/pg_restore for `manage.py backup`/`restore` (same major as the server)
+  curl                              # the image's HEALTHCHECK calls /healthz
 )
 # ... and what the services and the tests need on a development or CI machine.
 SERVICE_PACKAGES=(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 import fontpkg_sarabun
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -240,7 +241,11 @@ CELERY_BEAT_SCHEDULE = {
     "core-dispatch-pending": {"task": "core.tasks.dispatch_pending", "schedule": 30.0},
     # /healthz reads the worker's last heartbeat
     "core-worker-heartbeat": {"task": "core.tasks.worker_heartbeat", "schedule": 30.0},
+    # database + media backup every night (recovery point: 24 hours); nothing when BACKUP_DIR is unset
+    "core-nightly-backup": {"task": "core.tasks.nightly_backup", "schedule": crontab(hour=2, minute=30)},
 }
+BACKUP_DIR = env("BACKUP_DIR", default="")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 # A lost broker answers quickly (a request never hangs on it); see core/celery_support.py.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
