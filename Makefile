@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 STAMP := .venv/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: run test system venv worker beat lint fmt messages demo benchmark clean
+.PHONY: run test system venv worker beat lint fmt messages demo benchmark clean audit
 
 run: $(STAMP)  ## The product on the embedded default (SQLite, in-process Celery, demo data) at http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput -v0
@@ -38,6 +38,9 @@ fmt: $(STAMP)
 
 messages: $(STAMP)  ## Regenerate and compile the English translation
 	$(PY) manage.py makemessages -l en --ignore .venv --ignore var && $(PY) manage.py compilemessages -l en --ignore .venv
+
+audit: $(STAMP)  ## Known vulnerabilities in the pinned packages (needs PyPI's advisory data over the network)
+	.venv/bin/pip-audit -r requirements/base.txt -r requirements/dev.txt --strict --progress-spinner off
 
 clean:
 	rm -rf .venv var db.sqlite3

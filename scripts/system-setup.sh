@@ -34,6 +34,7 @@ SERVICE_PACKAGES=(
   procps                            # pgrep/pkill, used by the fault tests
   python3-venv                      # `python3 -m venv .venv` on Debian's own Python
   chromium chromium-driver          # browser journeys (Playwright drives Debian's Chromium)
+  docker-compose                    # `docker-compose config` validates docker-compose.yml in CI
   ca-certificates
 )
 case "${1:-all}" in
