@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 STAMP := .venv/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: run test system venv worker beat lint fmt messages demo benchmark clean pictures
+.PHONY: run test system venv worker beat lint fmt messages demo benchmark clean pictures audit
 
 run: $(STAMP)  ## The product on the embedded default (SQLite, in-process Celery, demo data) at http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput -v0
@@ -41,6 +41,8 @@ messages: $(STAMP)  ## Regenerate and compile the English translation
 
 pictures: $(STAMP)  ## Refresh the documents' reference pictures after a deliberate change (needs DATABASE_URL)
 	PICTURES_REFRESH=1 .venv/bin/pytest tests/reports/test_pictures.py -q -p no:cacheprovider
+audit: $(STAMP)  ## Known vulnerabilities in the pinned packages (needs PyPI's advisory data over the network)
+	.venv/bin/pip-audit -r requirements/base.txt -r requirements/dev.txt --strict --progress-spinner off
 
 clean:
 	rm -rf .venv var db.sqlite3

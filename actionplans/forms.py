@@ -3,6 +3,7 @@ from django import forms
 from actionplans.choices import Nationality
 from actionplans.models import Activity, SituationReport
 from core.forms import FiscalYearField
+from core.limits import TEXT_MAX
 from core.uploads import UploadField
 
 
@@ -75,7 +76,7 @@ class ActivityForm(forms.ModelForm):
 
 
 class ProgressForm(forms.Form):
-    done = forms.CharField(label="ผลการดำเนินงาน", widget=forms.Textarea(attrs={"rows": 3}))
+    done = forms.CharField(max_length=TEXT_MAX, label="ผลการดำเนินงาน", widget=forms.Textarea(attrs={"rows": 3}))
     quantity_achieved = WholeNumberField(label="ผลที่ได้ (จำนวน)")
     budget_spent = forms.DecimalField(
         label="งบประมาณที่ใช้ (บาท)",
@@ -85,14 +86,18 @@ class ProgressForm(forms.Form):
         initial=0,
         error_messages={"invalid": "งบประมาณที่ใช้ต้องเป็นตัวเลข", "min_value": "งบประมาณที่ใช้ต้องไม่ติดลบ"},
     )
-    note = forms.CharField(label="หมายเหตุ", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        max_length=TEXT_MAX, label="หมายเหตุ", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     file = UploadField(label="รูปภาพหรือเอกสารประกอบ", required=False)
 
 
 class TransitionForm(forms.Form):
     meeting = forms.ModelChoiceField(label="การประชุม", queryset=None, required=False)
     resolution = forms.ModelChoiceField(label="มติที่ประชุม", queryset=None, required=False)
-    reason = forms.CharField(label="เหตุผล", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(
+        max_length=TEXT_MAX, label="เหตุผล", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args, transition, meetings, resolutions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,6 +131,7 @@ class SituationReportForm(forms.Form):
         for f in SituationReport.NARRATIVE:
             label = SituationReport._meta.get_field(f).verbose_name
             self.fields[f] = forms.CharField(
+                max_length=TEXT_MAX,
                 label=label,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),

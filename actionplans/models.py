@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from actionplans.choices import OPEN_STATES, BudgetSource, DocState, Nationality, Quarter
 from committees.models import Subcommittee
+from core.limits import LongTextField
 from core.models import TimeStampedModel
 from core.pillars import Pillar
 from core.uploads import StoredFile, UploadTo
@@ -175,10 +176,10 @@ class Progress(TimeStampedModel):
 
     activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="progress", verbose_name="กิจกรรม")
     quarter = models.PositiveSmallIntegerField("ไตรมาส", choices=Quarter.choices)
-    done = models.TextField("ผลการดำเนินงาน")
+    done = LongTextField("ผลการดำเนินงาน")
     quantity_achieved = models.PositiveIntegerField("ผลที่ได้ (จำนวน)", default=0)
     budget_spent = models.DecimalField("งบประมาณที่ใช้ (บาท)", max_digits=14, decimal_places=2, default=0)
-    note = models.TextField("หมายเหตุ", blank=True)
+    note = LongTextField("หมายเหตุ", blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -241,10 +242,10 @@ class SituationReport(ApprovableDocument):
     victims_child = models.PositiveIntegerField("ผู้เสียหายเด็ก (อายุต่ำกว่า 18 ปี)", default=0)
     victims_adult = models.PositiveIntegerField("ผู้เสียหายผู้ใหญ่ (18 ปีขึ้นไป)", default=0)
     victims_assisted = models.PositiveIntegerField("ผู้เสียหายที่ได้รับการช่วยเหลือ", default=0)
-    situation = models.TextField("สถานการณ์การค้ามนุษย์ในจังหวัด", blank=True)
-    risk_areas = models.TextField("พื้นที่เสี่ยง", blank=True)
-    problems = models.TextField("ปัญหาและอุปสรรค", blank=True)
-    recommendations = models.TextField("ข้อเสนอแนะ", blank=True)
+    situation = LongTextField("สถานการณ์การค้ามนุษย์ในจังหวัด", blank=True)
+    risk_areas = LongTextField("พื้นที่เสี่ยง", blank=True)
+    problems = LongTextField("ปัญหาและอุปสรรค", blank=True)
+    recommendations = LongTextField("ข้อเสนอแนะ", blank=True)
 
     FIGURES = (
         "cases_sexual",

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from actionplans import selectors, services
 from actionplans.choices import BudgetSource, DocState, Quarter
@@ -73,6 +73,7 @@ def _province_param(request):
     return province_by_code(request.user, code) if code else None
 
 
+@require_safe
 def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
@@ -122,6 +123,7 @@ def plan_create(request, code):
     return render(request, "actionplans/plan_create.html", {"form": form, "subcommittee": sc})
 
 
+@require_safe
 def plan_detail(request, pk):
     plan = selectors.plan_for_user(request.user, pk)
     user = request.user
@@ -237,6 +239,7 @@ def progress_edit(request, pk, quarter):
     )
 
 
+@require_safe
 def attachment_download(request, pk):
     att = selectors.attachment_for_user(request.user, pk)
     return uploads.file_response(att)
@@ -345,6 +348,7 @@ def report_revise(request, pk):
 # --- Situation reports ---------------------------------------------------------------------------
 
 
+@require_safe
 def report_list(request):
     require(can_list_documents(request.user))
     year = _int_param(request, "year")
@@ -413,6 +417,7 @@ def report_edit(request, pk):
     )
 
 
+@require_safe
 def report_detail(request, pk):
     report = selectors.report_for_user(request.user, pk)
     user = request.user
@@ -436,6 +441,7 @@ def report_detail(request, pk):
 # --- National status -----------------------------------------------------------------------------
 
 
+@require_safe
 def national_status(request):
     require(can_view_national_status(request.user))
     fiscal_year = _int_param(request, "fiscal_year") or current_fiscal_year()

@@ -196,7 +196,8 @@ def load(ctx: dict | None = None) -> dict:
                 member.user = user
                 member.save(update_fields=["user"])
         users[username] = user
-    if not User.objects.filter(username="admin").exists():
+    # Never under production settings (seed_demo passes False there): the first account comes from createsuperuser.
+    if (ctx or {}).get("create_superuser", True) and not User.objects.filter(username="admin").exists():
         User.objects.create_superuser("admin", "admin@example.go.th", DEMO_PASSWORD, full_name="ผู้ดูแลระบบ")
     return {
         "users": users,

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from committees.choices import MemberRole, Region, RiskGroup
 from committees.models import Member, Subcommittee
 from core.forms import BEDateField, FiscalYearField, check_fiscal_year
+from core.limits import TEXT_MAX
 
 
 class ProvinceFilterForm(forms.Form):
@@ -48,6 +49,7 @@ class RiskGroupImportForm(forms.Form):
 
     fiscal_year = FiscalYearField()
     lines = forms.CharField(
+        max_length=TEXT_MAX,
         label="รายการ (บรรทัดละ: รหัสจังหวัด,กลุ่ม)",
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="เช่น 11,C",

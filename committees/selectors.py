@@ -197,6 +197,8 @@ def people_of(province_id: int, *, members: bool = True, secretariat: bool = Tru
         q |= Q(pk__in=RoleGrant.objects.filter(province_id=province_id, role=GrantRole.SECRETARIAT).values("user_id"))
         q |= Q(pk__in=seats.filter(role__in=[MemberRole.SECRETARY, MemberRole.ASSISTANT_SECRETARY]).values("user_id"))
     return User.objects.filter(q, is_active=True)
+
+
 # --- Reads for the reports app. ---
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from committees import selectors, services
 from committees.forms import (
@@ -25,6 +25,7 @@ from core.thaidate import current_fiscal_year
 from reports.selectors import annual_report_years
 
 
+@require_safe
 def province_list(request):
     form = ProvinceFilterForm(request.GET or None)
     fiscal_year, group, region = current_fiscal_year(), None, None
@@ -57,6 +58,7 @@ def province_list(request):
     )
 
 
+@require_safe
 def province_detail(request, code):
     province = selectors.province_by_code(request.user, code)
     subcommittee = selectors.subcommittee_of(province)
@@ -183,6 +185,7 @@ def member_edit(request, pk):
     return render(request, "committees/member_form.html", {"form": form, "province": province, "member": member})
 
 
+@require_safe
 def audit_list(request):
     code = request.GET.get("province")
     province = selectors.province_by_code(request.user, code) if code else None

@@ -10,6 +10,7 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
-app = Celery("ctip")
+# SafeTask keeps a message in the database when the broker is down (core/celery_support.py).
+app = Celery("ctip", task_cls="core.celery_support:SafeTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

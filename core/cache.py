@@ -4,10 +4,14 @@ Every helper swallows the cache's connection errors (and logs them once a minute
 a miss is computed from the database, a failed write is forgotten. Keys that depend on data
 carry a *generation* (``generation(name)``), bumped by ``bump(name)`` when that data changes,
 so a change is seen at once without listing the keys to delete.
+
+``SafeRedisCache`` (the configured backend) is the floor under it all: every operation of
+Django's Redis backend survives a lost Redis (django-redis's ``IGNORE_EXCEPTIONS`` behaviour).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import time
@@ -15,6 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 _MISSING = object()
@@ -138,3 +144,44 @@ def scope_key(user) -> str:
     province's rows): ``all`` for national officers, else the provinces the user may read."""
     ids = user.access.readable_province_ids()
     return "all" if ids is None else ",".join(str(i) for i in sorted(ids)) or "none"
+
+
+# --- the backend (issue #13) ----------------------------------------------------
+_DEFAULTS = {
+    "get": lambda a, kw: kw.get("default", a[1] if len(a) > 1 else None),
+    "get_many": lambda a, kw: {},
+    "has_key": lambda a, kw: False,
+    "add": lambda a, kw: False,
+    "set": lambda a, kw: None,
+    "set_many": lambda a, kw: list(a[0]) if a else [],
+    "delete": lambda a, kw: False,
+    "delete_many": lambda a, kw: None,
+    "touch": lambda a, kw: False,
+    "clear": lambda a, kw: False,
+    "incr": lambda a, kw: kw.get("delta", a[1] if len(a) > 1 else 1),
+    "decr": lambda a, kw: -kw.get("delta", a[1] if len(a) > 1 else 1),
+    "get_or_set": None,  # computed below: the default, not cached
+}
+
+
+def _safe(name, method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (RedisError, OSError) as exc:
+            logger.warning("cache %s skipped, Redis unavailable: %s", name, exc)
+            if name == "get_or_set":
+                default = kwargs.get("default", args[1] if len(args) > 1 else None)
+                return default() if callable(default) else default
+            return _DEFAULTS[name](args, kwargs)
+
+    return wrapper
+
+
+class SafeRedisCache(RedisCache):
+    """``django.core.cache.backends.redis.RedisCache`` whose every operation survives a lost Redis."""
+
+
+for _name in _DEFAULTS:
+    setattr(SafeRedisCache, _name, _safe(_name, getattr(RedisCache, _name)))

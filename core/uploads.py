@@ -27,6 +27,7 @@ import re
 import unicodedata
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import filetype
@@ -78,16 +79,45 @@ def _megabytes(n: int) -> str:
     return f"{mb:.1f}".rstrip("0").rstrip(".")
 
 
+# Zip containers (docx, xlsx) are checked before anything is unpacked: a 509 KB file that
+# unpacks to 512 MB (a "zip bomb") is refused by its declared sizes, and the one part we
+# read is read with a byte limit (zipfile stops at the declared size and checks the CRC).
+ZIP_MAX_UNPACKED = 200 * 1024 * 1024  # all parts together
+ZIP_MAX_RATIO = 200  # a part unpacking to more than this many times its packed size (when over 1 MB)
+ZIP_MAX_PARTS = 10_000
+ZIP_PART_READ_MAX = 1024 * 1024  # [Content_Types].xml is a few KB
+ZIP_BOMB_MESSAGE = "ไฟล์นี้เมื่อแตกออกมีขนาดใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) ระบบไม่รับไฟล์นี้"
+
+
+def _check_zip_sizes(zf: zipfile.ZipFile) -> None:
+    infos = zf.infolist()
+    if len(infos) > ZIP_MAX_PARTS or sum(i.file_size for i in infos) > ZIP_MAX_UNPACKED:
+        raise ValidationError(ZIP_BOMB_MESSAGE, code="zip_bomb")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
+            raise ValidationError(ZIP_BOMB_MESSAGE, code="zip_bomb")
+
+
+def read_zip_part(zf: zipfile.ZipFile, name: str, limit: int = ZIP_PART_READ_MAX) -> bytes:
+    """One part of a zip, at most ``limit`` bytes unpacked (a bigger part is refused)."""
+    with zf.open(name) as part:
+        data = part.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(ZIP_BOMB_MESSAGE, code="zip_bomb")
+    return data
+
+
 def _zip_kind(f) -> str | None:
-    """docx and xlsx are zip containers: tell them apart by their parts."""
+    """docx and xlsx are zip containers: tell them apart by their parts (a zip bomb is a ValidationError)."""
     try:
         f.seek(0)
         with zipfile.ZipFile(f) as zf:
+            _check_zip_sizes(zf)
             names = set(zf.namelist())
             if "[Content_Types].xml" not in names:
                 return None
-            types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
+            types = read_zip_part(zf, "[Content_Types].xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError, EOFError, zlib.error):
         return None
     if "word/document.xml" in names or "wordprocessingml" in types:
         return "docx"

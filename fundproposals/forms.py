@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from committees.models import Province
 from core.forms import BEDateField, FiscalYearField
+from core.limits import TEXT_MAX
 from core.pillars import Pillar
 from core.uploads import UploadField
 from fundproposals.choices import (
@@ -200,11 +201,13 @@ class AttachmentForm(forms.Form):
 
 class PhotoForm(forms.Form):
     file = UploadField(kinds=("jpg", "png"), label="ภาพถ่ายผลการดำเนินงาน")
-    kind = forms.CharField(widget=forms.HiddenInput, initial=AttachmentKind.PHOTO)
+    kind = forms.CharField(max_length=TEXT_MAX, widget=forms.HiddenInput, initial=AttachmentKind.PHOTO)
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="เหตุผล/หมายเหตุ", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reason = forms.CharField(
+        max_length=TEXT_MAX, label="เหตุผล/หมายเหตุ", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, required: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -213,7 +216,9 @@ class ReasonForm(forms.Form):
 
 
 class ChecklistForm(forms.Form):
-    note = forms.CharField(label="เหตุผลที่ส่งกลับ / หมายเหตุ", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        max_length=TEXT_MAX, label="เหตุผลที่ส่งกลับ / หมายเหตุ", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,11 +230,15 @@ class ChecklistForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    analysis = forms.CharField(label="ความเห็นและการวิเคราะห์", widget=forms.Textarea(attrs={"rows": 5}))
+    analysis = forms.CharField(
+        max_length=TEXT_MAX, label="ความเห็นและการวิเคราะห์", widget=forms.Textarea(attrs={"rows": 5})
+    )
     recommendation = forms.ChoiceField(label="ข้อเสนอ", choices=Decision.choices, widget=forms.RadioSelect)
     recommended_amount = money_field("วงเงินที่เสนอ (บาท)")
     has_conflict = forms.BooleanField(label="ข้าพเจ้ามีส่วนได้เสียในโครงการนี้", required=False)
-    conflict_reason = forms.CharField(label="เหตุแห่งส่วนได้เสีย", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    conflict_reason = forms.CharField(
+        max_length=TEXT_MAX, label="เหตุแห่งส่วนได้เสีย", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class TableForm(forms.Form):
@@ -298,7 +307,9 @@ class FundDecisionForm(forms.Form):
     decision = forms.ChoiceField(label="ผลการพิจารณาของกองทุน", choices=FundDecision.choices, widget=forms.RadioSelect)
     approved_amount = money_field("วงเงินที่อนุมัติ (บาท)")
     decided_on = BEDateField(label="วันที่กองทุนพิจารณา")
-    note = forms.CharField(label="หมายเหตุ", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        max_length=TEXT_MAX, label="หมายเหตุ", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class ContractForm(forms.Form):
@@ -309,13 +320,19 @@ class ContractForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    activities = forms.CharField(label="กิจกรรมที่ดำเนินการแล้ว", widget=forms.Textarea(attrs={"rows": 4}))
+    activities = forms.CharField(
+        max_length=TEXT_MAX, label="กิจกรรมที่ดำเนินการแล้ว", widget=forms.Textarea(attrs={"rows": 4})
+    )
     people_reached = forms.IntegerField(label="จำนวนผู้เข้าร่วม/ผู้ได้รับประโยชน์ (คน)", min_value=0)
     received = money_field("งบประมาณที่ได้รับ (บาท)", required=True)
     spent = money_field("งบประมาณที่ใช้จริง (บาท)", required=True)
     returned = money_field("งบประมาณคงเหลือส่งคืน (บาท)", required=True)
-    problems = forms.CharField(label="ปัญหาและอุปสรรค", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    suggestions = forms.CharField(label="ข้อเสนอแนะ", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    problems = forms.CharField(
+        max_length=TEXT_MAX, label="ปัญหาและอุปสรรค", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    suggestions = forms.CharField(
+        max_length=TEXT_MAX, label="ข้อเสนอแนะ", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class ProposalFilter(django_filters.FilterSet):

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from committees.models import Member, Province
+from core.limits import LongTextField
 from core.models import TimeStampedModel
 from core.pillars import Pillar
 from core.uploads import StoredFile, UploadTo
@@ -60,9 +61,9 @@ class Proposal(TimeStampedModel):
     )
 
     # 2. content
-    rationale = models.TextField("หลักการและเหตุผล", blank=True)
-    objectives = models.TextField("วัตถุประสงค์", blank=True)
-    targets = models.TextField("เป้าหมาย", blank=True)
+    rationale = LongTextField("หลักการและเหตุผล", blank=True)
+    objectives = LongTextField("วัตถุประสงค์", blank=True)
+    targets = LongTextField("เป้าหมาย", blank=True)
     target_group = models.CharField("กลุ่มเป้าหมาย", max_length=500, blank=True)
     target_count = models.PositiveIntegerField("จำนวนกลุ่มเป้าหมาย (คน)", null=True, blank=True)
     district_code = models.CharField("รหัสอำเภอ", max_length=4, blank=True)
@@ -77,13 +78,13 @@ class Proposal(TimeStampedModel):
     requested_amount = models.DecimalField("ขอรับการสนับสนุนจากกองทุน (บาท)", null=True, blank=True, **MONEY)
     cofunding_amount = models.DecimalField("งบสมทบ (บาท)", default=0, **MONEY)
     cofunding_source = models.CharField("แหล่งงบสมทบ", max_length=300, blank=True)
-    fund_need = models.TextField("เหตุผลความจำเป็นที่ขอรับการสนับสนุนจากกองทุน", blank=True)
+    fund_need = LongTextField("เหตุผลความจำเป็นที่ขอรับการสนับสนุนจากกองทุน", blank=True)
 
     # 4. management and results
-    staffing = models.TextField("บุคลากรผู้ดำเนินโครงการ", blank=True)
-    indicators = models.TextField("ตัวชี้วัดความสำเร็จ", blank=True)
-    evaluation = models.TextField("การติดตามและประเมินผล", blank=True)
-    expected_results = models.TextField("ผลที่คาดว่าจะได้รับ", blank=True)
+    staffing = LongTextField("บุคลากรผู้ดำเนินโครงการ", blank=True)
+    indicators = LongTextField("ตัวชี้วัดความสำเร็จ", blank=True)
+    evaluation = LongTextField("การติดตามและประเมินผล", blank=True)
+    expected_results = LongTextField("ผลที่คาดว่าจะได้รับ", blank=True)
 
     # review workflow
     submitted_at = models.DateTimeField("ยื่นครั้งล่าสุดเมื่อ", null=True, blank=True)
@@ -106,18 +107,18 @@ class Proposal(TimeStampedModel):
     fund_decision = models.CharField("ผลการพิจารณาของกองทุน", max_length=20, choices=FundDecision.choices, blank=True)
     fund_approved_amount = models.DecimalField("วงเงินที่กองทุนอนุมัติ (บาท)", null=True, blank=True, **MONEY)
     fund_decided_on = models.DateField("วันที่กองทุนพิจารณา", null=True, blank=True)
-    fund_note = models.TextField("หมายเหตุจากกองทุน", blank=True)
+    fund_note = LongTextField("หมายเหตุจากกองทุน", blank=True)
     contract_number = models.CharField("เลขที่สัญญา", max_length=100, blank=True)
     contract_date = models.DateField("วันที่ทำสัญญา", null=True, blank=True)
     contract_amount = models.DecimalField("วงเงินตามสัญญา (บาท)", null=True, blank=True, **MONEY)
     contract_months = models.PositiveSmallIntegerField("ระยะเวลาดำเนินการ (เดือน)", null=True, blank=True)
-    report_activities = models.TextField("กิจกรรมที่ดำเนินการแล้ว", blank=True)
+    report_activities = LongTextField("กิจกรรมที่ดำเนินการแล้ว", blank=True)
     report_people_reached = models.PositiveIntegerField("จำนวนผู้เข้าร่วม/ผู้ได้รับประโยชน์ (คน)", null=True, blank=True)
     report_budget_received = models.DecimalField("งบประมาณที่ได้รับ (บาท)", null=True, blank=True, **MONEY)
     report_budget_spent = models.DecimalField("งบประมาณที่ใช้จริง (บาท)", null=True, blank=True, **MONEY)
     report_budget_returned = models.DecimalField("งบประมาณคงเหลือส่งคืน (บาท)", null=True, blank=True, **MONEY)
-    report_problems = models.TextField("ปัญหาและอุปสรรค", blank=True)
-    report_suggestions = models.TextField("ข้อเสนอแนะ", blank=True)
+    report_problems = LongTextField("ปัญหาและอุปสรรค", blank=True)
+    report_suggestions = LongTextField("ข้อเสนอแนะ", blank=True)
     reported_on = models.DateField("วันที่รายงานผล", null=True, blank=True)
 
     class Meta:
@@ -276,11 +277,11 @@ class Review(TimeStampedModel):
         Member, on_delete=models.PROTECT, related_name="proposal_reviews", verbose_name="อนุกรรมการ"
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    analysis = models.TextField("ความเห็นและการวิเคราะห์")
+    analysis = LongTextField("ความเห็นและการวิเคราะห์")
     recommendation = models.CharField("ข้อเสนอ", max_length=20, choices=Decision.choices)
     recommended_amount = models.DecimalField("วงเงินที่เสนอ (บาท)", null=True, blank=True, **MONEY)
     has_conflict = models.BooleanField("มีส่วนได้เสียในโครงการนี้", default=False)
-    conflict_reason = models.TextField("เหตุแห่งส่วนได้เสีย", blank=True)
+    conflict_reason = LongTextField("เหตุแห่งส่วนได้เสีย", blank=True)
 
     class Meta:
         ordering = ["proposal", "created_at"]
@@ -329,7 +330,7 @@ class Ballot(TimeStampedModel):
     casting_vote = models.CharField(
         "ประธานชี้ขาด", max_length=20, choices=Decision.choices, blank=True, help_text="เมื่อคะแนนเสียงเท่ากัน"
     )
-    result_text = models.TextField("ข้อความมติ", blank=True)
+    result_text = LongTextField("ข้อความมติ", blank=True)
     # A circulated vote is reported at the next meeting under เรื่องเพื่อทราบ (and so reaches its minutes).
     reported_under_item = models.ForeignKey(
         "meetings.AgendaItem",

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from committees.choices import Role
 from committees.selectors import home_provinces
@@ -6,6 +7,7 @@ from core.thaidate import current_fiscal_year
 from inbox.selectors import inbox_for
 
 
+@require_safe
 def home(request):
     """The personal inbox: what waits for the user, with counts and one link each, then their provinces."""
     user = request.user

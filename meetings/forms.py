@@ -7,6 +7,7 @@ from django.utils import timezone
 from committees.choices import ChairCapacity
 from committees.models import Member
 from core.forms import BEDateField, FiscalYearField
+from core.limits import TEXT_MAX
 from core.uploads import UploadField
 from meetings.choices import AdoptionMethod, AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
 
@@ -70,13 +71,17 @@ class MeetingFilterForm(forms.Form):
 class AgendaItemForm(forms.Form):
     section_type = forms.ChoiceField(label="อยู่ในระเบียบวาระ", choices=SectionType.choices)
     title = forms.CharField(label="เรื่อง", max_length=500)
-    description = forms.CharField(label="รายละเอียด", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        max_length=TEXT_MAX, label="รายละเอียด", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     presenter = forms.CharField(label="ผู้นำเสนอ", max_length=200, required=False)
 
 
 class AgendaItemEditForm(forms.Form):
     title = forms.CharField(label="เรื่อง", max_length=500)
-    description = forms.CharField(label="รายละเอียด", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        max_length=TEXT_MAX, label="รายละเอียด", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     presenter = forms.CharField(label="ผู้นำเสนอ", max_length=200, required=False)
     minutes_to_adopt = forms.ModelChoiceField(label="รายงานการประชุมที่เสนอให้รับรอง", queryset=None, required=False)
 
@@ -156,9 +161,11 @@ class GuestForm(forms.Form):
 
 
 class ResolutionForm(forms.Form):
-    discussion = forms.CharField(label="สรุปการพิจารณา", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    discussion = forms.CharField(
+        max_length=TEXT_MAX, label="สรุปการพิจารณา", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     outcome = forms.ChoiceField(label="ผลการพิจารณา", choices=[("", "—"), *ResolutionOutcome.choices])
-    text = forms.CharField(label="มติที่ประชุม", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(max_length=TEXT_MAX, label="มติที่ประชุม", widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,7 +175,7 @@ class ResolutionForm(forms.Form):
 
 class ConflictForm(forms.Form):
     member = forms.ModelChoiceField(label="อนุกรรมการ", queryset=Member.objects.none())
-    reason = forms.CharField(label="เหตุแห่งการมีส่วนได้เสีย", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(max_length=TEXT_MAX, label="เหตุแห่งการมีส่วนได้เสีย", widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,7 +187,9 @@ class MinutesForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     start_time = forms.CharField(label="เริ่มประชุมเวลา", max_length=20, required=False)
-    opening = forms.CharField(label="ข้อความก่อนเข้าระเบียบวาระ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    opening = forms.CharField(
+        max_length=TEXT_MAX, label="ข้อความก่อนเข้าระเบียบวาระ", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     end_time = forms.CharField(label="เลิกประชุมเวลา", max_length=20, required=False)
     recorder_name = forms.CharField(label="ผู้จดรายงานการประชุม", max_length=200, required=False)
     recorder_position = forms.CharField(label="ตำแหน่งผู้จดรายงานการประชุม", max_length=200, required=False)
@@ -192,10 +201,10 @@ class MinutesForm(forms.Form):
         self.items = items
         for it in items:
             self.fields[f"i{it.pk}_discussion"] = forms.CharField(
-                label="สรุปการพิจารณา", required=False, widget=forms.Textarea(attrs={"rows": 3})
+                max_length=TEXT_MAX, label="สรุปการพิจารณา", required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
             self.fields[f"i{it.pk}_resolution"] = forms.CharField(
-                label="มติที่ประชุม", required=False, widget=forms.Textarea(attrs={"rows": 2})
+                max_length=TEXT_MAX, label="มติที่ประชุม", required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
     def _clean_time(self, name):
@@ -251,7 +260,7 @@ class MinutesForm(forms.Form):
 
 class CommentForm(forms.Form):
     agenda_item = forms.ModelChoiceField(label="ระเบียบวาระ", queryset=None, required=False, empty_label="— ทั้งฉบับ —")
-    text = forms.CharField(label="ข้อความที่ขอแก้ไข", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(max_length=TEXT_MAX, label="ข้อความที่ขอแก้ไข", widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
@@ -271,7 +280,9 @@ class AdoptForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="เหตุผล", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        max_length=TEXT_MAX, label="เหตุผล", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ResolutionSearchForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from committees.models import Member, Subcommittee
+from core.limits import LongTextField
 from core.models import TimeStampedModel
 from core.uploads import StoredFile, UploadTo
 from meetings.choices import AdoptionMethod, AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
@@ -39,7 +40,7 @@ class Meeting(TimeStampedModel):
     chair_position = models.CharField("ตำแหน่งประธานในที่ประชุม", max_length=200, blank=True)
     chair_capacity = models.CharField("ฐานะของประธาน", max_length=30, blank=True)
     state = models.CharField("สถานะ", max_length=20, choices=MeetingState.choices, default=MeetingState.SCHEDULED)
-    cancelled_reason = models.TextField("เหตุผลที่ยกเลิก", blank=True)
+    cancelled_reason = LongTextField("เหตุผลที่ยกเลิก", blank=True)
     invitations_sent_at = models.DateTimeField("ส่งหนังสือเชิญเมื่อ", null=True, blank=True)
     # The calendar entry's SEQUENCE: raised each time invited members are told of a move or a cancellation.
     ics_sequence = models.PositiveIntegerField("ฉบับของนัดหมายในปฏิทิน", default=0)
@@ -85,7 +86,7 @@ class AgendaItem(TimeStampedModel):
     section_type = models.CharField("ประเภทวาระ", max_length=30, choices=SectionType.choices)
     order = models.PositiveSmallIntegerField("ลำดับ")
     title = models.CharField("เรื่อง", max_length=500)
-    description = models.TextField("รายละเอียด", blank=True)
+    description = LongTextField("รายละเอียด", blank=True)
     presenter = models.CharField("ผู้นำเสนอ", max_length=200, blank=True)
     minutes_to_adopt = models.ForeignKey(
         Meeting,
@@ -172,7 +173,7 @@ class ConflictOfInterest(TimeStampedModel):
         AgendaItem, on_delete=models.PROTECT, related_name="conflicts", verbose_name="ระเบียบวาระ"
     )
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="conflicts", verbose_name="อนุกรรมการ")
-    reason = models.TextField("เหตุแห่งส่วนได้เสีย")
+    reason = LongTextField("เหตุแห่งส่วนได้เสีย")
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -192,9 +193,9 @@ class Resolution(TimeStampedModel):
     agenda_item = models.OneToOneField(
         AgendaItem, on_delete=models.PROTECT, related_name="resolution", verbose_name="ระเบียบวาระ"
     )
-    discussion = models.TextField("สรุปการพิจารณา", blank=True)
+    discussion = LongTextField("สรุปการพิจารณา", blank=True)
     outcome = models.CharField("ผลการพิจารณา", max_length=30, choices=ResolutionOutcome.choices)
-    text = models.TextField("มติที่ประชุม")
+    text = LongTextField("มติที่ประชุม")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -323,7 +324,7 @@ class MinutesVersion(models.Model):
     )
     number = models.PositiveIntegerField("ฉบับที่")
     content = models.JSONField("เนื้อหา", default=dict)
-    text = models.TextField("ข้อความ")
+    text = LongTextField("ข้อความ")
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -352,7 +353,7 @@ class MinutesComment(TimeStampedModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้เสนอแก้ไข"
     )
-    text = models.TextField("ข้อความที่ขอแก้ไข")
+    text = LongTextField("ข้อความที่ขอแก้ไข")
 
     class Meta:
         ordering = ["minutes", "created_at", "id"]

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.choices import Role
 from committees.models import Member
@@ -63,6 +63,7 @@ def _flags(user, meeting, minutes=False) -> dict:
     }
 
 
+@require_safe
 def meeting_list(request):
     provinces = list(visible_provinces(request.user).order_by("code"))
     form = MeetingFilterForm(request.GET or None, provinces=provinces)
@@ -87,6 +88,7 @@ def meeting_list(request):
     )
 
 
+@require_safe
 def my_meetings(request):
     meetings = selectors.my_meetings(request.user)
     now = timezone.now()
@@ -171,6 +173,7 @@ def meeting_edit(request, pk):
     )
 
 
+@require_safe
 def meeting_detail(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     sections = selectors.agenda(meeting)
@@ -238,6 +241,7 @@ def meeting_invite(request, pk):
     )
 
 
+@require_safe
 def meeting_ics_download(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
@@ -400,6 +404,7 @@ def item_detail(request, pk):
     )
 
 
+@require_safe
 def paper_download(request, pk):
     paper = selectors.paper_for(request.user, pk)
     return file_response(paper)
@@ -571,6 +576,7 @@ def _autosave_status(request, *, saved=None, error=""):
     return render(request, "meetings/partials/autosave_status.html", {"saved": saved, "error": error})
 
 
+@require_safe
 def minutes_versions(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
     record = selectors.minutes_of(meeting)
@@ -593,6 +599,7 @@ def minutes_versions(request, pk):
     )
 
 
+@require_safe
 def minutes_version(request, pk, number):
     meeting = selectors.meeting_for(request.user, pk)
     try:
@@ -619,6 +626,7 @@ def minutes_adopt(request, pk):
     return render(request, "meetings/minutes_adopt.html", {"meeting": meeting, "form": form})
 
 
+@require_safe
 def resolution_search(request):
     form = ResolutionSearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connections, transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -26,8 +28,6 @@ logger = logging.getLogger(__name__)
 # A task is killed after this long (reports.tasks uses the same numbers).
 SOFT_TIME_LIMIT = 600
 TIME_LIMIT = 660
-# The sweeper gives a "building" job this much more before it calls it lost.
-STUCK_GRACE = dt.timedelta(minutes=2)
 # A "queued" job nobody picked up for this long is queued again (its message was lost).
 QUEUED_TOO_LONG = dt.timedelta(minutes=30)
 
@@ -71,12 +71,25 @@ def _lookup(target: Target):
     )
 
 
+class ReportsUnavailable(Exception):
+    """The broker is down: nothing is recorded, the page says so in Thai."""
+
+    message = "ระบบสร้างเอกสารขัดข้องชั่วคราว ยังไม่ได้บันทึกคำขอนี้ กรุณาลองใหม่อีกครั้งในภายหลัง"
+
+
 def request_report(*, actor, target: Target) -> tuple[ReportJob, bool]:
     """Queue a report, or return the one already built (or being built) from the same data.
 
     Returns ``(job, reused)``. The build is queued only once the transaction
-    commits, carrying the job's id.
+    commits, carrying the job's id. Raises ``ReportsUnavailable`` (recording
+    nothing) when the broker is down; should it fail between the check and the
+    send, the message is kept (``core.models.PendingTask``) and goes out when the
+    broker is back.
     """
+    from core.celery_support import broker_available
+
+    if not broker_available():
+        raise ReportsUnavailable(ReportsUnavailable.message)
     doc = document_for(target.kind)
     print_ = doc.fingerprint(target)
     with transaction.atomic():
@@ -142,9 +155,41 @@ def build_report(*, job_id: int) -> ReportJob | None:
         job = ReportJob.objects.select_for_update().get(pk=job_id)
         job.state = JobState.BUILDING
         job.attempts += 1
-        job.started_at = timezone.now()
-        job.save(update_fields=["state", "attempts", "started_at", "updated_at"])
+        job.started_at = job.heartbeat_at = timezone.now()
+        job.save(update_fields=["state", "attempts", "started_at", "heartbeat_at", "updated_at"])
 
+    with _Heartbeat(job_id):
+        return _render_and_store(job, job_id)
+
+
+class _Heartbeat:
+    """Stamp ``heartbeat_at`` every few seconds from a thread while the PDF renders."""
+
+    def __init__(self, job_id: int):
+        self.job_id = job_id
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"report-heartbeat-{job_id}", daemon=True)
+
+    def _run(self) -> None:
+        every = getattr(settings, "REPORT_HEARTBEAT_SECONDS", 10)
+        try:
+            while not self.stop.wait(every):
+                ReportJob.objects.filter(pk=self.job_id, state=JobState.BUILDING).update(heartbeat_at=timezone.now())
+        except Exception:
+            logger.exception("report job %s: heartbeat stopped", self.job_id)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=30)
+
+
+def _render_and_store(job: ReportJob, job_id: int) -> ReportJob | None:
     from reports.pdf import RenderError, render_template_to_pdf
 
     try:
@@ -199,13 +244,14 @@ def sweep_stuck_reports(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Queue again the jobs a lost worker left "building" (or whose message was lost while
     "queued"); fail them after ``max_attempts()`` builds. Returns what was done."""
     now = now or timezone.now()
-    building_cutoff = now - dt.timedelta(seconds=TIME_LIMIT) - STUCK_GRACE
+    silent_since = now - dt.timedelta(seconds=getattr(settings, "REPORT_HEARTBEAT_STALE", 60))
     queued_cutoff = now - QUEUED_TOO_LONG
     requeued, failed = [], []
     with transaction.atomic():
         stuck = list(
             ReportJob.objects.select_for_update(skip_locked=True).filter(
-                state=JobState.BUILDING, started_at__lt=building_cutoff
+                Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at__isnull=True, started_at__lt=silent_since),
+                state=JobState.BUILDING,
             )
         ) + list(
             ReportJob.objects.select_for_update(skip_locked=True).filter(

@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from committees.models import Province
@@ -77,7 +78,18 @@ def request_report(request, kind):
     data = request.POST if request.method == "POST" else request.GET
     form, target = _target_from(request, kind, data)
     if request.method == "POST" and target is not None:
-        job, reused = services.request_report(actor=request.user, target=target)
+        try:
+            job, reused = services.request_report(actor=request.user, target=target)
+        except services.ReportsUnavailable as exc:
+            if request.htmx:  # swapped in place of the button (htmx swaps 2xx only)
+                return HttpResponse(format_html('<div class="alert alert-warning" role="alert">{}</div>', exc))
+            messages.error(request, str(exc))
+            return render(
+                request,
+                "reports/request.html",
+                {"form": form, "kind": kind, "kind_label": ReportKind(kind).label, "title": None, "target": target},
+                status=503,
+            )
         # The state is said by the status box alone (it updates itself): a message written now
         # would still say "building" on the next page when the file is already there.
         if reused:

@@ -25,6 +25,8 @@ RUNTIME_PACKAGES=(
   fonts-dejavu-core                 # ☐ ☑ on the กปค.01 PDF (Sarabun has no ballot-box glyphs)
   gettext                           # compilemessages
   poppler-utils                     # pdftotext/pdftoppm (tests and the picture harness)
+  postgresql-client-15              # pg_dump/pg_restore for `manage.py backup`/`restore` (same major as the server)
+  curl                              # the image's HEALTHCHECK calls /healthz
 )
 # ... and what the services and the tests need on a development or CI machine.
 SERVICE_PACKAGES=(
@@ -33,6 +35,7 @@ SERVICE_PACKAGES=(
   procps                            # pgrep/pkill, used by the fault tests
   python3-venv                      # `python3 -m venv .venv` on Debian's own Python
   chromium chromium-driver          # browser journeys (Playwright drives Debian's Chromium)
+  docker-compose                    # `docker-compose config` validates docker-compose.yml in CI
   ca-certificates
 )
 case "${1:-all}" in

@@ -15,7 +15,7 @@ import tests
 from tests.harness import check_page
 
 # Framework pages that are not about any province's data.
-NOT_IN_MATRIX = {"login", "logout", "set_language", "api-schema", "api-docs"}
+NOT_IN_MATRIX = {"login", "logout", "set_language", "api-schema", "api-docs", "healthz"}
 # people (issue #10): pages for people not yet signed in (tested in tests/accounts/test_public_pages.py)
 NOT_IN_MATRIX |= {
     "accounts:welcome",

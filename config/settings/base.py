@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 import fontpkg_sarabun
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +38,7 @@ THIRD_PARTY_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI from our own static files
     "django_celery_beat",
     # people (issue #10): two-factor sign-in
     "django_otp",
@@ -58,8 +60,12 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # a request id on every log line and response; one access-log line per request (core/observability.py)
+    "core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL bytes in a path, query or form value: 400 before any view (core/hardening.py)
+    "core.hardening.RejectMalformedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ThaiByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +77,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # idle sessions end (SESSION_IDLE_MINUTES); LoginRequired then asks for the login again
+    "core.sessions.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -127,6 +135,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A session ends after this many idle minutes (core/sessions.py), and in any case after SESSION_COOKIE_AGE.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 60 * 60)
+
 # django-axes: lock an account+IP after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
@@ -144,7 +156,7 @@ USE_TZ = True
 
 # --- Static and media -------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "staticfiles")))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Sarabun (OFL) comes from the fontpkg-sarabun package, not committed.
@@ -154,6 +166,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Source maps are served as they are (compressing them is most of collectstatic's time).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *[
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "zip",
+        "gz",
+        "tgz",
+        "bz2",
+        "tbz",
+        "xz",
+        "br",
+        "swf",
+        "flv",
+        "woff",
+        "woff2",
+        "3gp",
+        "3gpp",
+        "asf",
+        "avi",
+        "m4v",
+        "mov",
+        "mp4",
+    ],
+    *["mpeg", "mpg", "webm", "wmv", "map"],
+]
 # Uploaded papers live outside any public path and are served only through
 # permission-checked views.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
@@ -202,13 +243,37 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic jobs (beat): a lost worker host never leaves a report "building" forever.
 CELERY_BEAT_SCHEDULE = {
-    "reports-sweep-stuck": {"task": "reports.tasks.sweep_stuck_reports", "schedule": 300.0},
+    # every 30 s: a report whose worker died (no heartbeat for REPORT_HEARTBEAT_STALE) is built again
+    "reports-sweep-stuck": {"task": "reports.tasks.sweep_stuck_reports", "schedule": 30.0},
     # circulated votes (เวียนมติ) close at their deadline
     "fundproposals-close-due-ballots": {"task": "fundproposals.tasks.close_due_ballots", "schedule": 60.0},
+    # messages kept while the broker was down go out once it is back
+    "core-dispatch-pending": {"task": "core.tasks.dispatch_pending", "schedule": 30.0},
+    # /healthz reads the worker's last heartbeat
+    "core-worker-heartbeat": {"task": "core.tasks.worker_heartbeat", "schedule": 30.0},
+    # database + media backup every night (recovery point: 24 hours); nothing when BACKUP_DIR is unset
+    "core-nightly-backup": {"task": "core.tasks.nightly_backup", "schedule": crontab(hour=2, minute=30)},
 }
+BACKUP_DIR = env("BACKUP_DIR", default="")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+# A lost broker answers quickly (a request never hangs on it); see core/celery_support.py.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+# Report jobs beat while they build; the sweeper rebuilds one whose heartbeat stopped this long ago.
+REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=10)
+REPORT_HEARTBEAT_STALE = env.int("REPORT_HEARTBEAT_STALE", default=60)
 
+# Redis down costs speed, never a page: core.cache.SafeRedisCache reads nothing and drops writes
+# (short timeouts so a lost host does not hold a request).
 CACHES = (
-    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    {
+        "default": {
+            "BACKEND": "core.cache.SafeRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
     if REDIS_URL
     else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 )
@@ -230,6 +295,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "ศปคม.จ. API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Schema and docs for logged-in users only, Swagger UI served by the product (no CDN, CSP 'self').
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Domain settings (settings, not constants) ------------------------------
@@ -244,12 +314,25 @@ FUND_BUDGET_CEILING = env.int("FUND_BUDGET_CEILING", default=2_000_000)
 PLAN_DUE_MONTH_DAY = env("PLAN_DUE_MONTH_DAY", default="12-31")
 SITUATION_REPORT_DUE_MONTH_DAY = env("SITUATION_REPORT_DUE_MONTH_DAY", default="12-31")
 
+# LOG_FORMAT=json (production's default): one JSON line per record, each with the request id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(asctime)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "core.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(asctime)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", default="plain"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # the access line is written by core.observability; runserver's own would repeat it
+    "loggers": {"ctip.request": {"level": env("ACCESS_LOG_LEVEL", default="INFO")}},
 }
 
 # --- People: accounts, invitations, notifications (issue #10) ----------------
@@ -282,3 +365,5 @@ PAGE_SIZE = env.int("PAGE_SIZE", default=50)
 # Sessions come from the cache (one query less on every page), written through to the
 # database; a Redis outage falls back to the database instead of failing the page.
 SESSION_ENGINE = "core.sessions"
+# /healthz calls the worker down when its heartbeat (beat, every 30 s) is older than this.
+HEALTH_WORKER_MAX_AGE = env.int("HEALTH_WORKER_MAX_AGE", default=180)

@@ -12,7 +12,7 @@ from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.selectors import visible_provinces
 from core.permissions import require
@@ -47,6 +47,7 @@ from fundproposals.workflow import PROPOSAL_WORKFLOW, SIMPLE_TRANSITIONS
 from meetings.permissions import can_view_meeting
 
 
+@require_safe
 def proposal_list(request):
     qs = selectors.proposal_list(request.user)
     data = request.GET.copy()
@@ -150,6 +151,7 @@ def _timeline(proposal):
     return rows
 
 
+@require_safe
 def proposal_detail(request, pk):
     proposal = selectors.proposal_for(request.user, pk, detail=True)
     user = request.user
@@ -304,6 +306,7 @@ def proposal_edit(request, pk, section):
     )
 
 
+@require_safe
 def attachment_download(request, pk, file_pk):
     attachment = selectors.attachment_for(request.user, pk, file_pk)
     return file_response(attachment)

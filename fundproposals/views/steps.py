@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.permissions import require
 from fundproposals import selectors, services
@@ -87,6 +87,7 @@ def proposal_check(request, pk):
     )
 
 
+@require_safe
 def revisions(request, pk):
     """Every submitted version; one compared with the one before it."""
     proposal = selectors.proposal_for(request.user, pk)

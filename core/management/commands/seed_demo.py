@@ -3,15 +3,29 @@
 import importlib
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 
 class Command(BaseCommand):
     help = "Load the demo data (idempotent) and print the demo accounts."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo data even under production settings (a training copy); no superuser is created.",
+        )
+
     def handle(self, *args, **options):
-        ctx: dict = {}
+        production = getattr(settings, "IS_PRODUCTION", False)
+        if production and not options["allow_production"]:
+            raise CommandError(
+                "ไม่โหลดข้อมูลสาธิตในระบบจริง (production settings): บัญชีสาธิตใช้รหัสผ่านที่ทุกคนรู้ "
+                "สร้างบัญชีแรกด้วย `manage.py createsuperuser` หรือใช้ --allow-production สำหรับเครื่องฝึกอบรม"
+            )
+        # Under production settings (with --allow-production) no superuser with the demo password is made.
+        ctx: dict = {"create_superuser": not production}
         with transaction.atomic():
             # order matters: later apps use what earlier ones made (settings.DEMO_MODULES)
             for name in settings.DEMO_MODULES:
@@ -29,4 +43,5 @@ class Command(BaseCommand):
         self.stdout.write(f"บัญชีสาธิต (รหัสผ่าน '{ctx.get('demo_password', '')}', ใช้เพื่อสาธิตเท่านั้น):")
         for username, (_full_name, position, *_rest) in accounts.items():
             self.stdout.write(f"  {username:<18} {position}")
-        self.stdout.write("  admin              ผู้ดูแลระบบ (Django admin)")
+        if not production:
+            self.stdout.write("  admin              ผู้ดูแลระบบ (Django admin)")
