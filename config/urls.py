@@ -21,6 +21,10 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
+# --- data out (issue 14) ---
+urlpatterns += [
+    path("dashboard/", include("dashboards.urls")),
+]
 
 if settings.DEBUG:
     pass  # media is never served publicly: files go through permission-checked views

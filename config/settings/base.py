@@ -48,6 +48,10 @@ LOCAL_APPS = [
     "fundproposals",
     "reports",
 ]
+# --- data out (issue 14): dashboards, exports, API tokens, Thai search ---
+LOCAL_APPS += [
+    "dashboards",
+]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
