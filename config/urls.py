@@ -24,6 +24,8 @@ urlpatterns = [
 # --- data out (issue 14) ---
 urlpatterns += [
     path("dashboard/", include("dashboards.urls")),
+    path("exports/", include("exports.urls")),
+    path("api-tokens/", include("apitokens.urls")),
 ]
 
 if settings.DEBUG:
