@@ -26,6 +26,7 @@ urlpatterns += [
     path("dashboard/", include("dashboards.urls")),
     path("exports/", include("exports.urls")),
     path("api-tokens/", include("apitokens.urls")),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -53,6 +53,7 @@ LOCAL_APPS += [
     "dashboards",
     "exports",
     "apitokens",
+    "search",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,0 +1,73 @@
+"""Thai word segmentation for the search index and for queries (the same function for both).
+
+PyThaiNLP's ``newmm`` (dictionary-based maximal matching; its dictionary ships in the package,
+nothing is downloaded at run time) splits running Thai text into words. A compound the
+dictionary knows as one word ("เรือประมง") is also indexed under the dictionary words inside it
+("เรือ", "ประมง"), so a person typing either part, or both with a space, finds it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+MIN_PART = 3  # characters: shorter dictionary words inside a compound ("ระ", "มง") are noise
+MAX_WORD = 30
+
+
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _is_word(token: str) -> bool:
+    return any(unicodedata.category(ch)[0] in "LN" for ch in token)
+
+
+def _clean(token: str) -> str:
+    """Keep letters, digits and Thai marks; lower-case Latin."""
+    return "".join(ch for ch in token if unicodedata.category(ch)[0] in "LNM").lower()
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in order (punctuation and spaces dropped)."""
+    from pythainlp.tokenize import word_tokenize
+
+    out = []
+    for chunk in _SPACE.split(text or ""):
+        if not chunk:
+            continue
+        for token in word_tokenize(chunk, engine="newmm", keep_whitespace=False):
+            token = _clean(token)
+            if token and _is_word(token):
+                out.append(token[:MAX_WORD])
+    return out
+
+
+def parts(word: str) -> list[str]:
+    """Dictionary words of at least ``MIN_PART`` characters inside ``word`` (not ``word`` itself)."""
+    if len(word) <= MIN_PART or not any("\u0e00" <= ch <= "\u0e7f" for ch in word):
+        return []
+    known = _dictionary()
+    found = []
+    for i in range(len(word)):
+        for j in range(i + MIN_PART, len(word) + 1):
+            if (i, j) != (0, len(word)) and word[i:j] in known:
+                found.append(word[i:j])
+    return found
+
+
+def index_terms(text: str) -> str:
+    """What goes into the index: every word, then the parts of compounds, space-separated."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        seen.setdefault(word, None)
+        for part in parts(word):
+            seen.setdefault(part, None)
+    return " ".join(seen)
