@@ -3,7 +3,8 @@
 PyThaiNLP's ``newmm`` (dictionary-based maximal matching; its dictionary ships in the package,
 nothing is downloaded at run time) splits running Thai text into words. A compound the
 dictionary knows as one word ("เรือประมง") is also indexed under the dictionary words inside it
-("เรือ", "ประมง"), so a person typing either part, or both with a space, finds it.
+("เรือ", "ประมง"), so a person typing either part, or both with a space, finds it; and two
+neighbouring words that form a dictionary word are indexed joined as well.
 """
 
 from __future__ import annotations
@@ -63,11 +64,33 @@ def parts(word: str) -> list[str]:
     return found
 
 
+def joined(seq: list[str]) -> list[str]:
+    """Dictionary words made of two or three neighbouring words ("แผน" + "ปฏิบัติการ" -> "แผนปฏิบัติการ").
+
+    The segmenter may split a compound inside a long text and keep it whole in a short query;
+    indexing the joined form too makes both meet.
+    """
+    known = _dictionary()
+    out = []
+    for i in range(len(seq) - 1):
+        nxt = seq[i + 1]
+        # the word and the start of the next ("ปฏิบัติ" + "การป้องกัน" -> "ปฏิบัติการ")
+        for k in range(1, len(nxt) + 1):
+            if seq[i] + nxt[:k] in known:
+                out.append(seq[i] + nxt[:k])
+        if i + 2 < len(seq) and (three := seq[i] + nxt + seq[i + 2]) in known:
+            out.append(three)
+    return out
+
+
 def index_terms(text: str) -> str:
-    """What goes into the index: every word, then the parts of compounds, space-separated."""
+    """What goes into the index: every word, the parts of compounds and the compounds of neighbours."""
     seen: dict[str, None] = {}
-    for word in words(text):
+    seq = words(text)
+    for word in seq:
         seen.setdefault(word, None)
         for part in parts(word):
             seen.setdefault(part, None)
+    for word in joined(seq):
+        seen.setdefault(word, None)
     return " ".join(seen)
