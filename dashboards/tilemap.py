@@ -112,18 +112,26 @@ def _tile(cell: MapCell, *, names: bool) -> SafeString:
     return body
 
 
-def province_map(cells: Iterable[MapCell], *, names: bool = True, title: str = "แผนที่จังหวัดตามกลุ่มความเสี่ยง") -> SafeString:
-    """The map as inline SVG; ``names=False`` prints codes only (for the PDF)."""
+def province_map(
+    cells: Iterable[MapCell],
+    *,
+    names: bool = True,
+    title: str = "แผนที่จังหวัดตามกลุ่มความเสี่ยง",
+    width: int | None = None,
+) -> SafeString:
+    """The map as inline SVG; ``names=False`` prints codes only (for the PDF); ``width`` scales it (px)."""
     cells = [c for c in cells if c.code in TILES]
     cols = max(c for c, _ in TILES.values()) + 1
     rows = max(r for _, r in TILES.values()) + 1
-    width, height = cols * (TILE + GAP), rows * (TILE + GAP)
+    view_w, view_h = cols * (TILE + GAP), rows * (TILE + GAP)
+    width = width or view_w
+    height = round(view_h * width / view_w)
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="province-map" role="img" aria-label="{}" '
         'viewBox="0 0 {} {}" width="{}" height="{}" font-family="Sarabun, sans-serif">{}</svg>',
         title,
-        width,
-        height,
+        view_w,
+        view_h,
         width,
         height,
         format_html_join("", "{}", ((_tile(c, names=names),) for c in cells)),

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from committees.choices import RiskGroup
 from committees.models import Province, RiskGroupAssignment
+from dashboards.tilemap import MapCell, province_map
 from meetings.choices import MeetingState
 from meetings.models import Meeting
 from reports import charts
@@ -70,5 +71,9 @@ class NationalSummary:
             "has_data": has_data,
             "chart_groups": charts.hbar(group_rows, unit="จังหวัด"),
             "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
+            # the dashboards' tile map, codes only (names are in the appendix as text)
+            "province_map": province_map(
+                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], names=False, width=420
+            ),
             "group_colours": [(label, charts.GROUP_COLOURS[value]) for value, label in RiskGroup.choices],
         }
