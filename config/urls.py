@@ -29,6 +29,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
+# --- data out (issue 14) ---
+urlpatterns += [
+    path("dashboard/", include("dashboards.urls")),
+    path("exports/", include("exports.urls")),
+    path("api-tokens/", include("apitokens.urls")),
+    path("search/", include("search.urls")),
+]
 
 if settings.DEBUG:
     pass  # media is never served publicly: files go through permission-checked views

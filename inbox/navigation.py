@@ -8,6 +8,7 @@ from core.thaidate import current_fiscal_year
 # Apps add their entries here as (label, url name, icon, predicate on Access).
 NAV_ITEMS = [
     ("หน้าหลัก", "home", "house", lambda a: True),
+    ("แดชบอร์ด", "dashboards:overview", "bar-chart", lambda a: a.is_national or bool(a.readable_province_ids())),
     ("จังหวัด", "committees:provinces", "geo-alt", lambda a: a.is_national or bool(a.readable_province_ids())),
     ("การประชุม", "meetings:list", "calendar-event", lambda a: a.is_national or bool(a.readable_province_ids())),
     ("แผนปฏิบัติการ", "actionplans:list", "list-check", lambda a: a.is_national or bool(a.readable_province_ids())),

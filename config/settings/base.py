@@ -57,6 +57,13 @@ LOCAL_APPS = [
     "inbox",
     "notifications",
 ]
+# --- data out (issue 14): dashboards, exports, API tokens, Thai search ---
+LOCAL_APPS += [
+    "dashboards",
+    "exports",
+    "apitokens",
+    "search",
+]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
@@ -291,6 +298,20 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
+# --- data out (issue 14): personal API tokens for other systems, throttling ---
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "apitokens.authentication.ApiTokenAuthentication",  # first: its 401 header makes bad tokens 401, not 403
+    *REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"],
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "rest_framework.throttling.AnonRateThrottle",
+    "rest_framework.throttling.UserRateThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": env("API_THROTTLE_ANON", default="60/hour"),
+    "user": env("API_THROTTLE_USER", default="2000/hour"),
+}
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
 SPECTACULAR_SETTINGS = {
     "TITLE": "ศปคม.จ. API",
     "VERSION": "1.0.0",

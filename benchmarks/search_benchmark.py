@@ -1,0 +1,155 @@
+"""Benchmark of Thai search at national scale (not a test).
+
+Fills a scratch PostgreSQL database with as many search entries as the report benchmark's data
+gives (77 provinces x 5 fiscal years: 3 meetings of 15 agenda items, each resolved, minutes per
+meeting, 30 proposals a province a year: about 47,000 entries), their text composed from Thai
+sentences of this domain and segmented by the real indexer (``search.thai.index_terms``). Then
+times 200 two-word Thai queries through ``search.selectors.search`` (ranking, scope and
+highlighting included) for a national officer and for a provincial viewer, and prints p50/p95.
+
+    DATABASE_URL=postgres://ctip:ctip@127.0.0.1:5432/ctip_data \\
+        .venv/bin/python benchmarks/search_benchmark.py [--db ctip_search_bench] [--fresh]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.reports_benchmark import _create_database, _scratch_url, _setup  # noqa: E402
+
+SENTENCES = [
+    "ที่ประชุมพิจารณาแล้วมีมติเห็นชอบแผนปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์จังหวัด",
+    "ฝ่ายเลขานุการรายงานผลการตรวจแรงงานในเรือประมงพาณิชย์และสถานประกอบการแปรรูปสัตว์น้ำ",
+    "สำนักงานแรงงานจังหวัดรายงานการตรวจสถานประกอบการที่มีแรงงานข้ามชาติ",
+    "ตำรวจภูธรจังหวัดรายงานการดำเนินคดีค้ามนุษย์และการช่วยเหลือผู้เสียหาย",
+    "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดให้การคุ้มครองผู้เสียหายในบ้านพักเด็กและครอบครัว",
+    "โครงการอบรมสร้างความตระหนักรู้แก่อาสาสมัครพัฒนาสังคมและความมั่นคงของมนุษย์ผู้นำชุมชนและครู",
+    "การประชาสัมพันธ์แอปพลิเคชันแจ้งเหตุการค้ามนุษย์ผ่านสื่อออนไลน์และวิทยุชุมชน",
+    "ด่านตรวจคนเข้าเมืองรายงานการคัดกรองกลุ่มเสี่ยงที่เดินทางออกนอกประเทศ",
+    "ที่ประชุมรับทราบสถานการณ์การบังคับใช้แรงงานและการขอทานในพื้นที่ท่องเที่ยว",
+    "สำนักงานจัดหางานจังหวัดรายงานการนำเข้าแรงงานตามบันทึกความเข้าใจกับประเทศเพื่อนบ้าน",
+    "มอบหมายหน่วยงานที่เกี่ยวข้องติดตามการแสวงประโยชน์ทางเพศจากเด็กทางออนไลน์",
+    "องค์การบริหารส่วนจังหวัดสนับสนุนงบประมาณการฝึกอาชีพแก่ผู้เสียหาย",
+    "การตรวจสอบสถานบริการและสถานบันเทิงร่วมกับฝ่ายปกครองอำเภอ",
+    "ขอให้หน่วยงานเสนอโครงการขอรับการสนับสนุนจากกองทุนเพื่อการป้องกันและปราบปรามการค้ามนุษย์",
+    "รับรองรายงานการประชุมครั้งที่แล้วโดยไม่มีการแก้ไข",
+    "การบริหารจัดการระบบฐานข้อมูลการค้ามนุษย์ของจังหวัดให้เป็นปัจจุบัน",
+    "โรงเรียนจัดกิจกรรมให้ความรู้แก่นักเรียนเรื่องการล่อลวงทางสื่อสังคมออนไลน์",
+    "สาธารณสุขจังหวัดตรวจสุขภาพและให้การบำบัดฟื้นฟูผู้เสียหาย",
+    "ศาลากลางจังหวัดห้องประชุมชั้นสามเป็นสถานที่จัดประชุม",
+    "ผู้ว่าราชการจังหวัดเน้นย้ำการบูรณาการระหว่างหน่วยงานภาครัฐและภาคประชาสังคม",
+]
+QUERIES = [
+    "เรือ ประมง", "แรงงาน ข้ามชาติ", "ผู้เสียหาย คุ้มครอง", "อาสาสมัคร อบรม", "ดำเนินคดี ตำรวจ",
+    "ขอทาน ท่องเที่ยว", "ฐานข้อมูล ปัจจุบัน", "กองทุน โครงการ", "เด็ก ออนไลน์", "สถานบริการ อำเภอ",
+    "ประมง พาณิชย์", "แผนปฏิบัติการ เห็นชอบ", "ฝึกอาชีพ งบประมาณ", "บำบัด ฟื้นฟู", "ด่าน คัดกรอง",
+    "การค้ามนุษย์ จังหวัด", "รายงาน ประชุม", "ประชาสัมพันธ์ วิทยุ", "นักเรียน ล่อลวง", "ไม่มีคำนี้ แน่นอน",
+]  # fmt: skip
+YEARS = range(2564, 2569)
+
+
+def _generate(fresh_rows: bool) -> int:
+    from django.db import connection
+
+    from committees.models import Province
+    from search import thai
+    from search.models import SearchEntry
+
+    if SearchEntry.objects.exists() and not fresh_rows:
+        return SearchEntry.objects.count()
+    SearchEntry.objects.all().delete()
+    terms_of = {s: thai.index_terms(s) for s in SENTENCES}
+    rnd = random.Random(14)
+
+    def text(n):
+        picked = rnd.sample(SENTENCES, n)
+        body = " ".join(picked)
+        terms = " ".join(dict.fromkeys(" ".join(terms_of[s] for s in picked).split()))
+        return body, terms
+
+    rows, oid = [], 0
+    for p in Province.objects.order_by("code"):
+        for _fy in YEARS:
+            for m in range(3):
+                for _item in range(15):
+                    for kind in ("agenda_item", "resolution"):
+                        oid += 1
+                        body, terms = text(2)
+                        rows.append(SearchEntry(kind=kind, object_id=oid, province=p, title=body[:80], url="/",
+                                                body=body, terms=terms))  # fmt: skip
+                oid += 1
+                body, terms = text(12)
+                rows.append(SearchEntry(kind="minutes", object_id=oid, province=p, title=f"รายงานการประชุม {m}",
+                                        url="/", body=body * 3, terms=terms))  # fmt: skip
+            for _ in range(30):
+                oid += 1
+                body, terms = text(3)
+                rows.append(SearchEntry(kind="proposal", object_id=oid, province=p, title=body[:80], url="/",
+                                        body=body, terms=terms))  # fmt: skip
+            if len(rows) > 5000:
+                SearchEntry.objects.bulk_create(rows)
+                rows = []
+    SearchEntry.objects.bulk_create(rows)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE search_searchentry")
+    return SearchEntry.objects.count()
+
+
+def _time(user, label: str) -> None:
+    from search.selectors import search
+
+    for q in QUERIES:  # warm (segmenter dictionary, plans)
+        search(user, q)
+    times, found = [], 0
+    for i in range(200):
+        q = QUERIES[i % len(QUERIES)]
+        t0 = time.perf_counter()
+        _, hits = search(user, q)
+        times.append((time.perf_counter() - t0) * 1000)
+        found += len(hits)
+    times.sort()
+    p50, p95 = statistics.median(times), times[int(len(times) * 0.95) - 1]
+    print(f"{label}: 200 two-word queries, p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms, "
+          f"avg hits {found / 200:.0f}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="ctip_search_bench")
+    parser.add_argument("--fresh", action="store_true")
+    args = parser.parse_args()
+    url = _scratch_url(args.db)
+    _create_database(url, args.fresh)
+    _setup(url)
+    print("entries:", _generate(args.fresh))
+    from committees.choices import GrantRole
+    from committees.models import Province, RoleGrant
+    from tests.factories import UserFactory
+
+    national = UserFactory(username=f"bench-n-{time.time_ns()}")
+    RoleGrant.objects.create(user=national, role=GrantRole.NATIONAL, province=None)
+    viewer = UserFactory(username=f"bench-v-{time.time_ns()}")
+    RoleGrant.objects.create(user=viewer, role=GrantRole.VIEWER, province=Province.objects.get(code="11"))
+    _time(national, "national officer (77 provinces)")
+    _time(viewer, "provincial viewer (Samut Prakan)")
+    from django.db import connection
+
+    from search.selectors import _postgres, scoped_entries
+
+    ranked, _ = _postgres(scoped_entries(national), ["เรือ", "ประมง"])
+    with connection.cursor() as cur:
+        sql, params = ranked[:50].query.sql_with_params()
+        cur.execute("EXPLAIN ANALYZE " + sql, params)
+        print("\n".join(r[0] for r in cur.fetchall()))
+
+
+if __name__ == "__main__":
+    main()
