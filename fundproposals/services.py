@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+import ledger.services  # ledger hook (issue 15)
 from core import audit, thaidate
 from core.workflow import fire
 from fundproposals import selectors
@@ -499,6 +500,7 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
         vote, _ = Vote.objects.update_or_create(
             ballot=ballot, member=seat, defaults={"choice": choice, "cast_by": actor}
         )
+        ledger.services.append(kind="vote", record=vote, actor=actor)  # ledger hook (issue 15)
         if before != choice:
             audit.record(
                 actor=actor,
@@ -607,6 +609,7 @@ def close_ballot(*, actor, ballot_id: int, casting_vote: str = "", recommended_a
         ballot.result_text = _result_text(proposal, ballot, tally, q, amount)
         ballot.full_clean(validate_constraints=False)
         ballot.save()
+        ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
         if ballot.agenda_item_id:
             outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
             _record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
@@ -669,12 +672,15 @@ def record_fund_decision(
         "fund_decided_on": decided_on,
         "fund_note": note,
     }
-    return _fire(
-        actor=actor,
-        proposal_pk=proposal.pk,
-        name="fund_decision",
-        context={"fields": fields, "reason": f"{FundDecision(decision).label} {note}".strip()},
-    )
+    with transaction.atomic():
+        proposal = _fire(
+            actor=actor,
+            proposal_pk=proposal.pk,
+            name="fund_decision",
+            context={"fields": fields, "reason": f"{FundDecision(decision).label} {note}".strip()},
+        )
+        ledger.services.append(kind="fund_decision", record=proposal, actor=actor)  # ledger hook (issue 15)
+    return proposal
 
 
 def record_contract(

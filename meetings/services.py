@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+import ledger.services  # ledger hook (issue 15)
 from committees.choices import ChairCapacity, NumberingBasis
 from committees.models import Member, Subcommittee
 from core import audit, thaidate
@@ -578,6 +579,7 @@ def record_resolution(*, actor, agenda_item: AgendaItem, outcome: str, text: str
         res.outcome, res.text, res.discussion, res.recorded_by = outcome, text.strip(), discussion.strip(), actor
         res.full_clean()
         res.save()
+        ledger.services.append(kind="resolution", record=res, actor=actor)  # ledger hook (issue 15)
         audit.record(
             actor=actor,
             action="resolution.record",
@@ -792,6 +794,9 @@ def adopt_minutes(
         minutes.adopted_by = actor
         minutes.full_clean()
         minutes.save()
+        ledger.services.append(
+            kind="minutes", record=minutes.versions.get(number=minutes.version), actor=actor
+        )  # ledger hook (issue 15)
         if under_item is not None and under_item.minutes_to_adopt_id != meeting.pk:
             AgendaItem.objects.filter(pk=under_item.pk, minutes_to_adopt__isnull=True).update(minutes_to_adopt=meeting)
         audit.record(

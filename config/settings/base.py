@@ -47,6 +47,8 @@ LOCAL_APPS = [
     "actionplans",
     "fundproposals",
     "reports",
+    # e-meetings and the hash-chained ledger (issue 15)
+    "ledger",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
