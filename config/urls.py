@@ -18,6 +18,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     # issue 15: the hash-chained ledger and e-meetings
     path("ledger/", include("ledger.urls")),
+    path("emeetings/", include("emeetings.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
