@@ -208,6 +208,8 @@ def test_adopted_minutes_print_the_electronic_statement_and_the_ledger_hash(worl
     html = render_to_string("pdf/minutes.html", {"doc": doc})
     assert f"ค่าแฮช {entry.hash}" in html and f"รายการที่ {entry.seq}" in html
     assert "ผ่านสื่ออิเล็กทรอนิกส์ 1 คน" in html and "a" * 64 in html
+    minutes_page = client_for(world.users[Role.MEMBER]).get(f"/meetings/{meeting.pk}/minutes/").content.decode()
+    assert entry.hash in minutes_page and "ผ่านสื่ออิเล็กทรอนิกส์ 1 คน" in minutes_page
     # and the hash finds the entry on the verification page
     page = client_for(world.users[Role.MEMBER]).get(f"/ledger/verify/?entry={entry.hash}").content.decode()
     assert "ถูกต้อง" in page and "ไม่ถูกต้อง" not in page

@@ -23,9 +23,13 @@ def _rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-def test_the_chair_gets_a_bundle_whose_manifest_matches_every_file(world, client_for, django_capture_on_commit_callbacks):
+def test_the_chair_gets_a_bundle_whose_manifest_matches_every_file(
+    world, client_for, django_capture_on_commit_callbacks
+):
     meeting = held(world, present=6)
-    services.set_mode(actor=world.users[Role.SECRETARIAT], meeting=meeting, mode=Mode.HYBRID, join_instructions="Zoom 1")
+    services.set_mode(
+        actor=world.users[Role.SECRETARIAT], meeting=meeting, mode=Mode.HYBRID, join_instructions="Zoom 1"
+    )
     member = client_for(world.users[Role.MEMBER])
     member.post(
         f"/emeetings/{meeting.pk}/",
