@@ -105,6 +105,7 @@ def _checkins(meeting) -> bytes:
 
 
 def _votes(meeting) -> bytes:
+    from emeetings import secret
     from fundproposals.models import Ballot, Vote
 
     rows = []
@@ -114,7 +115,7 @@ def _votes(meeting) -> bytes:
         rows.append(
             [b.pk, b.agenda_item.number, b.proposal.title, b.get_state_display(), "ผลรวม", tally, b.result_text]
         )
-        if getattr(b, "secret", False):
+        if secret.is_secret(b):
             continue  # a secret ballot: the tally only, never who voted how
         for v in Vote.objects.filter(ballot=b).select_related("member").order_by("member__order", "id"):
             rows.append(

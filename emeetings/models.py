@@ -186,3 +186,56 @@ class EvidenceBundle(models.Model):
 
     def __str__(self) -> str:
         return f"ชุดหลักฐาน {self.meeting}"
+
+
+class SecretBallot(models.Model):
+    """Marks a ballot as secret (the chair's choice, before anyone votes).
+
+    A secret ballot keeps who voted (``SecretReceipt``) apart from what was voted
+    (``SecretTally``: a counter per choice, no row per vote, no time of change),
+    so no query, export, audit entry or ledger entry can join a member to a choice.
+    """
+
+    ballot = models.OneToOneField(
+        "fundproposals.Ballot", on_delete=models.PROTECT, related_name="secret", verbose_name="การลงมติ"
+    )
+    made_secret_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    made_secret_at = models.DateTimeField("กำหนดเมื่อ", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "การลงคะแนนลับ"
+        verbose_name_plural = "การลงคะแนนลับ"
+
+    def __str__(self) -> str:
+        return f"ลงคะแนนลับ: {self.ballot}"
+
+
+class SecretReceipt(models.Model):
+    """That a member voted in a secret ballot (never what): refuses a second vote."""
+
+    ballot = models.ForeignKey("fundproposals.Ballot", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "หลักฐานการลงคะแนนลับ"
+        verbose_name_plural = "หลักฐานการลงคะแนนลับ"
+        constraints = [models.UniqueConstraint(fields=["ballot", "member"], name="one_secret_vote_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} ลงคะแนนแล้ว"
+
+
+class SecretTally(models.Model):
+    """How many chose each answer in a secret ballot: a counter, no row per vote."""
+
+    ballot = models.ForeignKey("fundproposals.Ballot", on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField("ลงมติ", max_length=20)
+    count = models.PositiveIntegerField("จำนวน", default=0)
+
+    class Meta:
+        verbose_name = "ผลรวมการลงคะแนนลับ"
+        verbose_name_plural = "ผลรวมการลงคะแนนลับ"
+        constraints = [models.UniqueConstraint(fields=["ballot", "choice"], name="one_secret_counter_per_choice")]
+
+    def __str__(self) -> str:
+        return f"{self.choice}: {self.count}"

@@ -58,3 +58,18 @@ def counts(rows: list[CheckIn]) -> Counts:
         remote=sum(1 for c in rows if c.location == "remote"),
         present_now=sum(1 for c in rows if c.present),
     )
+
+
+def open_ballots(meeting):
+    """The meeting's open ballots, each flagged ``is_secret`` (one query)."""
+    from django.db.models import Exists, OuterRef
+
+    from emeetings.models import SecretBallot
+    from fundproposals.models import Ballot
+
+    return (
+        Ballot.objects.filter(agenda_item__meeting=meeting, state="open")
+        .select_related("proposal__province")
+        .annotate(is_secret=Exists(SecretBallot.objects.filter(ballot=OuterRef("pk"))))
+        .order_by("id")
+    )

@@ -17,7 +17,7 @@ from core import thaidate
 from core.permissions import require
 from core.uploads import file_response
 from emeetings import permissions as perms
-from emeetings import selectors, services
+from emeetings import secret, selectors, services
 from emeetings.choices import BundleState, Location
 from emeetings.forms import FaultForm, ModeForm, RegisterRecordingForm, VouchForm
 from emeetings.models import EvidenceBundle
@@ -102,6 +102,12 @@ def _act(request, meeting) -> str | None:
             sha256=request.POST.get("sha256", ""),
         )
         return "ลงทะเบียนการบันทึกภาพและเสียงแล้ว"
+    if action == "secret":
+        ballot = selectors.open_ballots(meeting).filter(pk=request.POST.get("ballot") or 0).first()
+        if ballot is None:
+            raise ValidationError("ไม่พบการลงมติที่เปิดอยู่ของการประชุมนี้")
+        secret.make_secret(actor=request.user, ballot=ballot)
+        return "กำหนดให้เป็นการลงคะแนนลับแล้ว ผลจะแสดงเฉพาะผลรวม"
     raise ValidationError("ไม่รู้จักรายการนี้")
 
 
@@ -148,6 +154,8 @@ def _render_room(request, meeting, *, status: int = 200):
         "fault_form": FaultForm(),
         "register_form": RegisterRecordingForm(),
         "max_recording_mb": services.max_recording_bytes() // (1024 * 1024),
+        "open_ballots": list(selectors.open_ballots(meeting)),
+        "is_chair": "chair" in perms.roles_on(user, meeting),
     }
     return render(request, "emeetings/room.html", ctx, status=status)
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 import ledger.services  # ledger hook (issue 15)
 from core import audit, thaidate
 from core.workflow import fire
+from emeetings import secret  # secret-vote hook (issue 15)
 from fundproposals import selectors
 from fundproposals.choices import (
     FUNDED_DECISIONS,
@@ -496,6 +497,8 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
         problem = eligibility_problem(actor, ballot, seat, selectors.electorate(ballot))
         if problem:
             raise PermissionDenied(problem)
+        if secret.is_secret(ballot):  # secret-vote hook (issue 15)
+            return secret.cast(actor=actor, ballot=ballot, seat=seat, choice=choice, proposal=proposal)
         before = Vote.objects.filter(ballot=ballot, member=seat).values_list("choice", flat=True).first()
         vote, _ = Vote.objects.update_or_create(
             ballot=ballot, member=seat, defaults={"choice": choice, "cast_by": actor}
@@ -583,6 +586,7 @@ def close_ballot(*, actor, ballot_id: int, casting_vote: str = "", recommended_a
                 raise PermissionDenied(verdict.reason)
         electorate = selectors.electorate(ballot)
         counted = [v for v in ballot.votes.all() if v.member_id in electorate.eligible]
+        counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
         q = _quorum(ballot, electorate, counted)
         try:
             tally = count((v.choice for v in counted), casting_vote=casting_vote if q.met else "")

@@ -103,6 +103,13 @@ KINDS: dict[str, Kind] = {
             "province_id",
         ),
         Kind(
+            "secret_receipt",
+            "การลงคะแนนลับ (เฉพาะผู้ลงคะแนน)",
+            "emeetings.SecretReceipt",
+            ("ballot_id", "member_id"),
+            "ballot__proposal__province_id",
+        ),
+        Kind(
             "risk_group",
             "กลุ่มจังหวัด",
             "committees.RiskGroupAssignment",
