@@ -14,7 +14,8 @@ def checked_in_member_ids(meeting) -> QuerySet:
     ``meetings.selectors.present_member_ids`` unions this with the attendance, so
     the live quorum and the right to vote count verified remote members as present.
     """
-    return CheckIn.objects.filter(meeting=meeting, present=True).values_list("member_id", flat=True)
+    # unordered: SQLite refuses ORDER BY inside a UNION
+    return CheckIn.objects.filter(meeting=meeting, present=True).values_list("member_id", flat=True).order_by()
 
 
 def minutes_extra(meeting, minutes) -> dict:

@@ -145,6 +145,7 @@ def present_member_ids(meeting: Meeting) -> set[int]:
             status__in=[AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN],
         )
         .values_list("member_id", flat=True)
+        .order_by()
         .union(checked_in_member_ids(meeting))  # e-meeting hook (issue 15): verified remote members count as present
     )
 
