@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+import ledger.services  # ledger hook (issue 15)
 from committees.choices import RiskGroup
 from committees.models import Member, Province, RiskGroupAssignment, Subcommittee
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups
@@ -70,6 +71,7 @@ def set_risk_groups(*, actor, fiscal_year: int, groups: Mapping[str, str | None]
             row.set_by = actor
             row.full_clean()
             row.save()
+            ledger.services.append(kind="risk_group", record=row, actor=actor)  # ledger hook (issue 15)
             audit.record(
                 actor=actor,
                 action="risk_group.set",
@@ -102,6 +104,7 @@ def add_risk_group(
         )
         row.full_clean()
         row.save()
+        ledger.services.append(kind="risk_group", record=row, actor=actor)  # ledger hook (issue 15)
         audit.record(
             actor=actor,
             action="risk_group.set",

@@ -22,6 +22,9 @@ urlpatterns = [
     path("plans/", include("actionplans.urls")),
     path("proposals/", include("fundproposals.urls")),
     path("reports/", include("reports.urls")),
+    # issue 15: the hash-chained ledger and e-meetings
+    path("ledger/", include("ledger.urls")),
+    path("emeetings/", include("emeetings.urls")),
     path("api/v1/", include("config.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI with its start-up script in a file of its own (the CSP allows no inline script)

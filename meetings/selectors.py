@@ -19,6 +19,7 @@ from django.utils import timezone
 from committees.choices import MemberRole
 from committees.models import Member
 from core import thaidate
+from emeetings.presence import checked_in_member_ids, minutes_extra  # e-meeting hook (issue 15)
 from meetings.choices import AttendanceStatus, MeetingState, SectionType
 from meetings.models import (
     AgendaItem,
@@ -160,7 +161,10 @@ def present_member_ids(meeting: Meeting) -> set[int]:
             meeting=meeting,
             member__isnull=False,
             status__in=[AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN],
-        ).values_list("member_id", flat=True)
+        )
+        .values_list("member_id", flat=True)
+        .order_by()
+        .union(checked_in_member_ids(meeting))  # e-meeting hook (issue 15): verified remote members count as present
     )
 
 
@@ -481,6 +485,7 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
         adoption_note=adoption_note,
         state_label=meeting.get_state_display(),
         chair=chair,
+        extra=minutes_extra(meeting, minutes),  # e-meeting hook (issue 15): decree statement, recordings, ledger hash
     )
 
 

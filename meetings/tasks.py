@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from committees.models import Member
 from core import thaidate
+from emeetings.presence import invitation_lines  # e-meeting hook (issue 15)
 from meetings.ics import ics_filename, meeting_ics
 
 
@@ -62,6 +63,7 @@ def send_invitations(meeting_id: int, update: bool = False) -> int:
             f"ในวันที่ {thaidate.format_date(meeting.starts_at)} เวลา {thaidate.format_time(meeting.starts_at)}",
             f"ณ {meeting.place}",
             *([f"ประชุมออนไลน์: {meeting.online_link}"] if meeting.online_link and not cancelled else []),
+            *([] if cancelled else invitation_lines(meeting)),  # e-meeting hook (issue 15): mode and how to join
             *([f"เหตุที่ยกเลิก: {meeting.cancelled_reason}"] if cancelled else []),
             "",
             *([] if cancelled else _agenda_lines(meeting)),

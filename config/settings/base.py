@@ -63,6 +63,9 @@ LOCAL_APPS += [
     "exports",
     "apitokens",
     "search",
+    # e-meetings and the hash-chained ledger (issue 15)
+    "ledger",
+    "emeetings",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -207,6 +210,8 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media-not-public/"
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# A meeting's recording (issue 15): streamed to disk, refused past this size.
+RECORDING_MAX_BYTES = env.int("RECORDING_MAX_BYTES", default=2 * 1024 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

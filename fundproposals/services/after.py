@@ -6,8 +6,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
+import ledger.services  # ledger hook (issue 15)
 from fundproposals.choices import (
     FUNDED_DECISIONS,
     FundDecision,
@@ -41,12 +43,15 @@ def record_fund_decision(
         "fund_decided_on": decided_on,
         "fund_note": note,
     }
-    return _fire(
-        actor=actor,
-        proposal_pk=proposal.pk,
-        name="fund_decision",
-        context={"fields": fields, "reason": f"{FundDecision(decision).label} {note}".strip()},
-    )
+    with transaction.atomic():
+        proposal = _fire(
+            actor=actor,
+            proposal_pk=proposal.pk,
+            name="fund_decision",
+            context={"fields": fields, "reason": f"{FundDecision(decision).label} {note}".strip()},
+        )
+        ledger.services.append(kind="fund_decision", record=proposal, actor=actor)  # ledger hook (issue 15)
+    return proposal
 
 
 def record_contract(

@@ -15,7 +15,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+import ledger.services  # ledger hook (issue 15)
 from core import audit, thaidate
+from emeetings import secret  # secret-vote hook (issue 15)
 from fundproposals import selectors
 from fundproposals.choices import (
     PASSING_DECISIONS,
@@ -166,6 +168,7 @@ def preview(ballot: Ballot) -> tuple[Tally, Any, Any]:
     """The tally and quorum as they would be if the ballot closed now (for the chair's page)."""
     electorate = selectors.electorate(ballot)
     counted = decision.counted_votes(ballot, electorate)
+    counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
     tally = decision.tally_of(ballot, electorate, counted)
     return tally, _quorum(ballot, electorate, counted), electorate
 
@@ -252,6 +255,7 @@ def close_ballot(
             raise ValidationError("กรุณาเลือกมติของที่ประชุม")
         electorate = selectors.electorate(ballot)
         counted = decision.counted_votes(ballot, electorate)
+        counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
         q = _quorum(ballot, electorate, counted)
         tally = decision.tally_of(
             ballot, electorate, counted, casting_vote=casting_vote if q.met else "", consensus=consensus
@@ -277,6 +281,7 @@ def close_ballot(
         ballot.result_text = _result_text(proposal, ballot, tally, q, amount)
         ballot.full_clean(validate_constraints=False)
         ballot.save()
+        ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
         if ballot.agenda_item_id:
             outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
             _record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)

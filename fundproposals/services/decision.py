@@ -20,7 +20,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+import ledger.services  # ledger hook (issue 15)
 from core import audit
+from emeetings import secret  # secret-vote hook (issue 15)
 from fundproposals import selectors
 from fundproposals.choices import BallotState, VoteChannel, VoteChoice, VoteMethod
 from fundproposals.models import Ballot, HandCount, Proposal, Vote
@@ -107,12 +109,15 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
         verdict = can_cast_vote(actor, ballot, seat=seat, electorate=selectors.electorate(ballot))
         if not verdict:
             raise PermissionDenied(verdict.reason)
+        if secret.is_secret(ballot):  # secret-vote hook (issue 15)
+            return secret.cast(actor=actor, ballot=ballot, seat=seat, choice=choice, proposal=proposal)
         before = Vote.objects.filter(ballot=ballot, member=seat).values_list("choice", flat=True).first()
         vote, _ = Vote.objects.update_or_create(
             ballot=ballot,
             member=seat,
             defaults={"choice": choice, "cast_by": actor, "channel": VoteChannel.DEVICE},
         )
+        ledger.services.append(kind="vote", record=vote, actor=actor)  # ledger hook (issue 15)
         _audit_vote(actor=actor, proposal=proposal, member=seat, before=before, choice=choice, channel="device")
     return vote
 
@@ -130,6 +135,8 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
             raise PermissionDenied(verdict.reason)
         if ballot.method not in (VoteMethod.ROLL_CALL, VoteMethod.MIXED):
             raise ValidationError("วิธีลงมตินี้ไม่บันทึกการลงมติรายบุคคล")
+        if secret.is_secret(ballot):  # secret-vote hook (issue 15)
+            raise ValidationError("การลงมติลับ อนุกรรมการต้องลงมติด้วยตนเอง ฝ่ายเลขานุการบันทึกแทนไม่ได้")
         electorate = selectors.electorate(ballot)
         member = selectors.seat_in(proposal.province_id, member_id)
         if member is None or member.pk not in electorate.members:
@@ -147,6 +154,7 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
             member=member,
             defaults={"choice": choice, "cast_by": actor, "channel": VoteChannel.SECRETARIAT},
         )
+        ledger.services.append(kind="vote", record=vote, actor=actor)  # ledger hook (issue 15)
         _audit_vote(actor=actor, proposal=proposal, member=member, before=before, choice=choice, channel="secretariat")
     return vote
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+import ledger.services  # ledger hook (issue 15)
 from core import audit
 from core.workflow import TransitionRefused
 from meetings import permissions as perms
@@ -232,6 +233,9 @@ def adopt_minutes(
         minutes.adopted_by = actor
         minutes.full_clean()
         minutes.save()
+        ledger.services.append(
+            kind="minutes", record=minutes.versions.get(number=minutes.version), actor=actor
+        )  # ledger hook (issue 15)
         if under_item is not None and under_item.minutes_to_adopt_id != meeting.pk:
             AgendaItem.objects.filter(pk=under_item.pk, minutes_to_adopt__isnull=True).update(minutes_to_adopt=meeting)
         audit.record(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+import ledger.services  # ledger hook (issue 15)
 from committees.models import Member
 from core import audit
 from meetings import permissions as perms
@@ -67,6 +68,7 @@ def record_resolution(
         res.outcome, res.text, res.discussion, res.recorded_by = outcome, text.strip(), discussion.strip(), actor
         res.full_clean()
         res.save()
+        ledger.services.append(kind="resolution", record=res, actor=actor)  # ledger hook (issue 15)
         _add_wording(res, actor=actor, source=source)
         audit.record(
             actor=actor,

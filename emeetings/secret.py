@@ -1,0 +1,89 @@
+"""Secret votes (ลงคะแนนลับ) on a fund-proposal ballot.
+
+Who voted is a ``SecretReceipt`` (ballot, member); what was voted only adds one
+to a ``SecretTally`` counter (ballot, choice). Nothing stores the pair: no vote
+row, no timestamps on the counters, an audit entry and a ledger entry that name
+the member but not the choice. Double voting is refused by the receipt's unique
+constraint (and checked first under the ballot's row lock). The tally is public
+once the ballot closes, as for an open vote.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Case, F, Value, When
+
+from committees.choices import Role
+from core import audit
+from emeetings.models import SecretBallot, SecretReceipt, SecretTally
+from fundproposals.choices import VoteChoice
+
+ALREADY_VOTED = "ท่านลงคะแนนลับในเรื่องนี้แล้ว การลงคะแนนลับเปลี่ยนแปลงไม่ได้"
+
+
+def is_secret(ballot) -> bool:
+    return SecretBallot.objects.filter(ballot_id=ballot.pk).exists()
+
+
+def make_secret(*, actor, ballot) -> SecretBallot:
+    """The chair makes an open ballot secret, before anyone has voted."""
+    from fundproposals.models import Ballot, Vote
+
+    if Role.CHAIR not in actor.access.roles_in(ballot.proposal.province_id):
+        raise PermissionDenied("เฉพาะประธานเท่านั้นที่กำหนดให้ลงคะแนนลับได้")
+    with transaction.atomic():
+        locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
+        if not locked.is_open:
+            raise ValidationError("การลงมตินี้ปิดแล้ว")
+        if Vote.objects.filter(ballot=locked).exists():
+            raise ValidationError("มีผู้ลงมติแล้ว จึงเปลี่ยนเป็นการลงคะแนนลับไม่ได้")
+        if SecretBallot.objects.filter(ballot=locked).exists():
+            raise ValidationError("การลงมตินี้เป็นการลงคะแนนลับอยู่แล้ว")
+        secret = SecretBallot(ballot=locked, made_secret_by=actor)
+        secret.full_clean()
+        secret.save()
+        SecretTally.objects.bulk_create([SecretTally(ballot=locked, choice=c) for c in VoteChoice.values])
+        audit.record(
+            actor=actor,
+            action="ballot.secret",
+            target=locked.proposal,
+            province=locked.proposal.province,
+            changes={"secret": [False, True]},
+        )
+    return secret
+
+
+def cast(*, actor, ballot, seat, choice: str, proposal) -> SecretReceipt:
+    """Record that ``seat`` voted and add one to ``choice``; called by ``cast_vote`` under the ballot's lock."""
+    import ledger.services
+
+    if SecretReceipt.objects.filter(ballot=ballot, member=seat).exists():
+        raise ValidationError(ALREADY_VOTED)
+    receipt = SecretReceipt(ballot=ballot, member=seat)
+    receipt.save()
+    # every counter of the ballot is rewritten (+1 for the choice, +0 for the others), so not even the
+    # database's row versions (PostgreSQL's xmin) tell which counter this transaction changed
+    touched = SecretTally.objects.filter(ballot=ballot).update(
+        count=F("count") + Case(When(choice=choice, then=Value(1)), default=Value(0))
+    )
+    if touched != len(VoteChoice.values) or choice not in VoteChoice.values:
+        raise ValidationError("กรุณาเลือกมติ")
+    audit.record(actor=actor, action="ballot.vote_secret", target=proposal, province=proposal.province)
+    ledger.services.append(kind="secret_receipt", record=receipt, actor=actor)
+    return receipt
+
+
+def counted(ballot) -> list[SimpleNamespace]:
+    """The ballot's votes for counting and quorum: who voted, and the choices as a multiset, never paired."""
+    members = sorted(SecretReceipt.objects.filter(ballot=ballot).values_list("member_id", flat=True))
+    choices = [
+        c
+        for c, n in SecretTally.objects.filter(ballot=ballot).order_by("choice").values_list("choice", "count")
+        for _ in range(n)
+    ]
+    if len(members) != len(choices):
+        raise ValidationError("จำนวนผู้ลงคะแนนลับไม่ตรงกับผลรวม กรุณาแจ้งผู้ดูแลระบบ")
+    return [SimpleNamespace(member_id=m, choice=c) for m, c in zip(members, choices, strict=True)]
