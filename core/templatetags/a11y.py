@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import conditional_escape
 
 register = template.Library()
 
@@ -48,7 +49,6 @@ def _province_of(obj, depth: int = 0):
     return _province_name(province_id) if province_id else None
 
 
-@register.simple_tag(takes_context=True)
 def page_province(context) -> str:
     """The province a page is about: its object's (when loaded), else the user's only province."""
     for key in _OBJECT_KEYS:
@@ -62,3 +62,26 @@ def page_province(context) -> str:
         if readable is not None and len(readable) == 1:
             return _province_name(next(iter(readable)))
     return ""
+
+
+class PageTitleNode(template.Node):
+    child_nodelists = ("nodelist",)  # so that {% block title %} inside still inherits
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        title = self.nodelist.render(context).strip()
+        province = conditional_escape(page_province(context))
+        parts = [title] if title else []
+        if province and province not in title:
+            parts.append(province)
+        return " · ".join([*parts, "ศปคม.จ."])
+
+
+@register.tag
+def page_title(parser, token):
+    """``{% page_title %}{% block title %}…{% endblock %}{% endpage_title %}``: "page · province · ศปคม.จ."."""
+    nodelist = parser.parse(("endpage_title",))
+    parser.delete_first_token()
+    return PageTitleNode(nodelist)

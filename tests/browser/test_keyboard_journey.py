@@ -23,11 +23,10 @@ from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# The focus outline of static/css/app.css: at least 2 px, solid, not transparent.
 FOCUS_VISIBLE = """(el) => {
     const s = getComputedStyle(el);
-    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
-    const ring = s.boxShadow && s.boxShadow !== "none";
-    return outline || ring;
+    return s.outlineStyle === "solid" && parseFloat(s.outlineWidth) >= 2 && !/^rgba\(.*, 0\)$/.test(s.outlineColor);
 }"""
 
 
