@@ -24,7 +24,7 @@ from tests.factories import UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # The focus outline of static/css/app.css: at least 2 px, solid, not transparent.
-FOCUS_VISIBLE = """(el) => {
+FOCUS_VISIBLE = r"""(el) => {
     const s = getComputedStyle(el);
     return s.outlineStyle === "solid" && parseFloat(s.outlineWidth) >= 2 && !/^rgba\(.*, 0\)$/.test(s.outlineColor);
 }"""
