@@ -92,3 +92,16 @@ def test_every_page_meets_wcag_21_aa(role, browser, browser_context_args, live_s
     assert checked, f"no page was checked as {role}"
     if blocking:
         pytest.fail(f"serious or critical accessibility violations as {role}:\n{summarise(blocking)}", pytrace=False)
+
+
+def test_axe_finds_what_it_must(page):
+    """The engine is really running: a page with known faults gives the expected violations."""
+    page.set_content(
+        '<html><head><title>t</title></head><body><main><img src="x.png">'
+        '<p style="color:#aaa;background:#fff">จาง</p><button><i class="bi"></i></button></main></body></html>'
+    )
+    found = {v["id"]: v["impact"] for v in run_axe(page, axe_source())}
+    assert found.get("image-alt") == "critical"
+    assert found.get("color-contrast") == "serious"
+    assert found.get("button-name") == "critical"
+    assert found.get("html-has-lang") == "serious"
