@@ -175,3 +175,27 @@ def test_vote_and_minutes_pages_reflow_at_200_percent_zoom(browser, browser_cont
                 wide.append(f"{role} {path}: content {sizes[0]} px in a {sizes[1]} px window")
     context.close()
     assert wide == [], "pages that scroll sideways at 200% zoom:\n" + "\n".join(wide)
+
+
+def test_a_form_in_error_puts_the_focus_on_the_first_field_in_error(page, live_server):
+    from tests.world import build_world
+
+    world = build_world()
+    url = live_server.url
+    _as(page.context, world.users["secretariat"], url)
+    page.goto(f"{url}/meetings/new/{world.own.code}/")
+    tab_to(page, "#id_date")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("31/02/2569")  # no such day: the server refuses it
+    tab_to(page, "#id_place")
+    page.keyboard.type("ห้องประชุมศาลากลางจังหวัด")
+    tab_to(page, "main form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    focused = page.locator(":focus")
+    expect(focused).to_have_id("id_date")
+    expect(page.locator("#id_place")).to_have_value("ห้องประชุมศาลากลางจังหวัด")
+    expect(focused).to_have_attribute("aria-invalid", "true")
+    described = focused.get_attribute("aria-describedby").split()
+    error_id = next(i for i in described if i.endswith("_error"))
+    expect(page.locator(f"#{error_id}")).not_to_be_empty()
