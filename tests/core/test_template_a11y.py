@@ -30,3 +30,13 @@ def test_icons_are_hidden_from_screen_readers_or_named():
 def test_images_have_alt_text():
     bad = [f"{path}: {tag}" for path, tag in _tags(r"<img\s[^>]*>") if "alt=" not in tag]
     assert bad == [], "images without alt:\n" + "\n".join(bad)
+
+
+def test_the_minutes_diff_has_no_empty_header_cells():
+    from core.templatetags.a11y import accessible_diff
+    from meetings.services import diff_html
+
+    html = accessible_diff(diff_html("ก", "ข", before_label="ฉบับที่ 1", after_label="ฉบับที่ 2"))
+    header = html[html.index("<thead>") : html.index("</thead>")]
+    assert re.findall(r"<th[^>]*>\s*(?:<br ?/?>)?\s*</th>", header) == []
+    assert "ฉบับที่ 1" in header and "ฉบับที่ 2" in header
