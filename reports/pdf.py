@@ -97,7 +97,8 @@ def html_to_pdf(html: str, *, strict: bool = True, **pdf_options) -> Rendered:
     wp_logger.addHandler(handler)
     try:
         document = weasyprint.HTML(string=html, base_url=str(stylesheet_path().parent), url_fetcher=fetcher).render()
-        pdf = document.write_pdf(**pdf_options)
+        # Tagged PDF/UA-1 (structure tree, /Lang th, title shown): Thai text extraction is unchanged (README).
+        pdf = document.write_pdf(**{"pdf_variant": "pdf/ua-1", **pdf_options})
     finally:
         wp_logger.removeHandler(handler)
     broken = [m for m in handler.messages if "image" in m.lower()]

@@ -10,3 +10,13 @@ document.addEventListener("DOMContentLoaded", () => {
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) window.print();
 });
+// Accessibility: a form that came back with errors puts the focus on the first
+// field in error, so a screen reader reads its label and its message (tied by
+// aria-describedby); error summaries are announced as alerts.
+function focusFirstError(root) {
+  root.querySelectorAll(".alert-danger:not([role])").forEach((el) => el.setAttribute("role", "alert"));
+  const invalid = root.querySelector("main [aria-invalid='true'], main .is-invalid");
+  if (invalid && typeof invalid.focus === "function") invalid.focus();
+}
+document.addEventListener("DOMContentLoaded", () => focusFirstError(document));
+document.addEventListener("htmx:afterSwap", (event) => focusFirstError(event.detail.target.parentElement || document));
