@@ -503,11 +503,23 @@ def national_status(fiscal_year: int, today: dt.date | None = None) -> tuple[lis
 # --- Reads for the reports app. ---
 
 
-def fiscal_years_for_report(province: Province) -> set[int]:
+def fiscal_year_querysets_for_report(province: Province) -> list[QuerySet]:
     """Fiscal years with a plan, or approving a situation report (the report of year Y is approved in FY Y+1)."""
-    plans = ActionPlan.objects.filter(subcommittee__province=province).values_list("fiscal_year", flat=True)
-    reports = SituationReport.objects.filter(subcommittee__province=province).values_list("year", flat=True)
-    return set(plans.distinct()) | {y + 1 for y in reports.distinct()}
+    from django.db.models import F
+
+    plans = ActionPlan.objects.filter(subcommittee__province=province).order_by().values_list("fiscal_year", flat=True)
+    reports = (
+        SituationReport.objects.filter(subcommittee__province=province)
+        .order_by()
+        .annotate(approved_in=F("year") + 1)
+        .values_list("approved_in", flat=True)
+    )
+    return [plans, reports]
+
+
+def fiscal_years_for_report(province: Province) -> set[int]:
+    plans, reports = fiscal_year_querysets_for_report(province)
+    return set(plans.union(reports))
 
 
 def plan_for_report(province: Province, fiscal_year: int) -> ActionPlan | None:

@@ -202,9 +202,14 @@ def people_of(province_id: int, *, members: bool = True, secretariat: bool = Tru
 # --- Reads for the reports app. ---
 
 
+def fiscal_year_querysets_for_report(province: Province) -> list[QuerySet]:
+    """Fiscal years in which the province has a risk group, as querysets the caller may union."""
+    return [RiskGroupAssignment.objects.filter(province=province).order_by().values_list("fiscal_year", flat=True)]
+
+
 def fiscal_years_for_report(province: Province) -> set[int]:
     """Fiscal years in which the province has a risk group (one query)."""
-    return set(RiskGroupAssignment.objects.filter(province=province).values_list("fiscal_year", flat=True))
+    return set(fiscal_year_querysets_for_report(province)[0])
 
 
 def committee_for_report(province: Province, fiscal_year: int, on) -> dict:

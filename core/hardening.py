@@ -24,11 +24,9 @@ class RejectMalformedMiddleware:
         if (
             not bad
             and request.method == "POST"
-            and request.content_type
-            in (
-                "application/x-www-form-urlencoded",
-                "multipart/form-data",
-            )
+            # multipart bodies are left to the view: parsing them here would read every upload
+            # before a view can stream it to disk (recordings); Django's form fields refuse NUL there
+            and request.content_type == "application/x-www-form-urlencoded"
         ):
             bad = _has_nul(request.POST)
         if bad:

@@ -96,7 +96,7 @@ def _meeting_filters(user, params: QueryDict) -> dict:
 
 def meetings(user, params: QueryDict) -> Export:
     require(can_view_dashboard(user))
-    qs = meeting_selectors.meetings_for(user, **_meeting_filters(user, params))
+    qs = meeting_selectors.annotate_item_counts(meeting_selectors.meetings_for(user, **_meeting_filters(user, params)))
     return Export(
         "การประชุม",
         ["จังหวัด", "ครั้งที่", "ปีงบประมาณ", "วันที่", "เวลาเริ่ม", "เวลาเลิก", "สถานที่", "ประธานในที่ประชุม", "สถานะ",

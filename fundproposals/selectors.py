@@ -298,16 +298,20 @@ def proposal_report_querysets(pk: int) -> tuple[QuerySet, ...]:
     ), (Activity.objects.filter(proposal_id=pk), BudgetLine.objects.filter(proposal_id=pk))
 
 
-def fiscal_years_for_report(province) -> set[int]:
+def fiscal_year_querysets_for_report(province) -> list[QuerySet]:
     """Fiscal years in which the province has a proposal sent to the subcommittee (drafts do not count)."""
     from fundproposals.choices import ProposalState
 
-    return set(
+    return [
         Proposal.objects.filter(province=province)
         .exclude(state=ProposalState.DRAFT)
+        .order_by()
         .values_list("fiscal_year", flat=True)
-        .distinct()
-    )
+    ]
+
+
+def fiscal_years_for_report(province) -> set[int]:
+    return set(fiscal_year_querysets_for_report(province)[0].distinct())
 
 
 def proposals_for_report(**filters) -> QuerySet[Proposal]:

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Value
 
 from accounts.models import User
+from core import cache  # connection errors cost a recount, never a page
 from inbox.registry import PROVIDERS, Waiting
 
 COUNT_TTL = 60  # seconds the navigation count may lag behind

@@ -40,7 +40,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Meeting.objects.none()
-        return selectors.meetings_for(self.request.user)
+        return selectors.annotate_item_counts(selectors.meetings_for(self.request.user))
 
 
 class ResolutionSerializer(serializers.ModelSerializer):

@@ -59,6 +59,22 @@ def meetings_for(
     return qs.order_by("-starts_at", "-id")
 
 
+def annotate_item_counts(qs: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """``item_count`` (sub-items) as a correlated subquery: evaluated only for the rows fetched
+    (an API page, a streamed export), never as a count over every item of the country."""
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    counts = (
+        AgendaItem.objects.filter(meeting=OuterRef("pk"), parent__isnull=False)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return qs.annotate(item_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+
+
 def with_item_counts(meetings) -> list[Meeting]:
     """Give each meeting of a page its ``item_count`` (sub-items), in one grouped query for the page only."""
     meetings = list(meetings)
@@ -702,14 +718,19 @@ def meeting_report_querysets(meeting_id: int) -> tuple[QuerySet, ...]:
     )
 
 
-def fiscal_years_for_report(province) -> set[int]:
-    """Fiscal years in which the province's subcommittee has a meeting that was not cancelled (one query)."""
-    return set(
+def fiscal_year_querysets_for_report(province) -> list[QuerySet]:
+    """Fiscal years in which the province's subcommittee has a meeting that was not cancelled (to union)."""
+    return [
         Meeting.objects.filter(subcommittee__province=province)
         .exclude(state=MeetingState.CANCELLED)
+        .order_by()
         .values_list("fiscal_year", flat=True)
-        .distinct()
-    )
+    ]
+
+
+def fiscal_years_for_report(province) -> set[int]:
+    """Fiscal years in which the province's subcommittee has a meeting that was not cancelled (one query)."""
+    return set(fiscal_year_querysets_for_report(province)[0].distinct())
 
 
 def packet_for_report(meeting: Meeting) -> dict[str, Any]:

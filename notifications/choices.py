@@ -44,9 +44,9 @@ class DeliveryState(models.TextChoices):
 DEFAULT_CHANNELS = frozenset({Channel.APP, Channel.EMAIL, Channel.LINE})
 
 # Kinds whose domain already sends its own e-mail (the report link, the return reasons, the circulated draft,
-# the cancellation with its calendar entry): by default not e-mailed a second time.
+# the move or cancellation with its updated calendar entry): by default not e-mailed a second time.
 EMAILED_BY_DOMAIN = frozenset(
-    {Kind.REPORT_READY, Kind.PROPOSAL_RETURNED, Kind.MINUTES_CIRCULATED, Kind.MEETING_CANCELLED}
+    {Kind.REPORT_READY, Kind.PROPOSAL_RETURNED, Kind.MINUTES_CIRCULATED, Kind.MEETING_MOVED, Kind.MEETING_CANCELLED}
 )
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 
+from core import cache  # connection errors cost a recount, never a page
 from notifications.choices import DeliveryState
 from notifications.models import Delivery, Notification, NotifySettings, Preference
 

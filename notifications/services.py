@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from accounts import tokens
 from accounts.models import TokenPurpose
+from core import cache  # connection errors cost a recount, never a page
 from notifications import line
 from notifications.choices import DEFAULT_CHANNELS, Channel, DeliveryState, EmailMode, Kind, default_on
 from notifications.models import Delivery, Notification, NotifySettings, Preference

@@ -45,7 +45,7 @@ def test_a_correction_in_the_minutes_is_the_one_text_everywhere_until_adopted(wo
     assert "โดยให้ปรับกิจกรรมตามข้อสังเกต" in search
     doc = selectors.minutes_document(m)
     assert "โดยให้ปรับกิจกรรมตามข้อสังเกต" in next(it.resolution for it in doc.items if it.title == "พิจารณา ก")
-    pdf_html = render_to_string("pdf/minutes.html", {"doc": doc})
+    pdf_html = render_to_string("pdf/minutes.html", selectors.minutes_for_report(m))
     assert "โดยให้ปรับกิจกรรมตามข้อสังเกต" in pdf_html
     # a change made on the item page reaches the minutes too
     services.record_resolution(
@@ -72,8 +72,7 @@ def test_recusals_are_written_under_the_item_in_the_minutes_and_pdf(world, clien
     line = f"{member.full_name} ไม่ร่วมพิจารณาและไม่ร่วมลงมติ เนื่องจากมีส่วนได้เสีย"
     page = client_for(world.users["member"]).get(f"/meetings/{m.pk}/minutes/").content.decode()
     assert line in page
-    doc = selectors.minutes_document(m)
-    assert line in render_to_string("pdf/minutes.html", {"doc": doc})
+    assert line in render_to_string("pdf/minutes.html", selectors.minutes_for_report(m))
     assert line in selectors.minutes_text(m, {})
 
 
@@ -85,5 +84,5 @@ def test_the_chairs_capacity_on_the_meeting_page_and_in_the_minutes(world, clien
     assert "ในฐานะรองผู้ว่าราชการจังหวัด (ปฏิบัติราชการแทน)" in page
     doc = selectors.minutes_document(m)
     assert doc.chair.note == "ประธานในที่ประชุม ในฐานะรองผู้ว่าราชการจังหวัด (ปฏิบัติราชการแทน)"
-    assert doc.chair.note in render_to_string("pdf/minutes.html", {"doc": doc})
+    assert doc.chair.note in render_to_string("pdf/minutes.html", selectors.minutes_for_report(m))
     assert doc.chair.note in client_for(world.users["member"]).get(f"/meetings/{m.pk}/minutes/").content.decode()
