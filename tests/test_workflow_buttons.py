@@ -27,6 +27,16 @@ from tests.world import ROLES
 SYSTEM = "system"
 
 
+@pytest.fixture(autouse=True)
+def _provinces_present(db):
+    """In a full run this module may follow transactional tests that flushed the migrated provinces."""
+    from committees.models import Province
+    from tests.conftest import _load_provinces
+
+    if not Province.objects.exists():
+        _load_provinces()
+
+
 def _html(client_for, world, role, url) -> str:
     resp = client_for(world.users[role]).get(url)
     return resp.content.decode() if resp.status_code == 200 else ""

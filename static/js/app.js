@@ -20,3 +20,10 @@ function focusFirstError(root) {
 }
 document.addEventListener("DOMContentLoaded", () => focusFirstError(document));
 document.addEventListener("htmx:afterSwap", (event) => focusFirstError(event.detail.target.parentElement || document));
+// A refused vote or entry answers 409 with the panel and its Thai message: show it (htmx skips 4xx by default).
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.xhr && event.detail.xhr.status === 409) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
