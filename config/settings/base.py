@@ -241,3 +241,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- docs (issue 11): the meeting packet ---
+# A paper longer than this is listed on the packet's cover with a note instead of merged.
+REPORTS_PACKET_MAX_PAGES = env.int("REPORTS_PACKET_MAX_PAGES", default=300)
