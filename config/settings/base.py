@@ -393,3 +393,6 @@ PAGE_SIZE = env.int("PAGE_SIZE", default=50)
 SESSION_ENGINE = "core.sessions"
 # /healthz calls the worker down when its heartbeat (beat, every 30 s) is older than this.
 HEALTH_WORKER_MAX_AGE = env.int("HEALTH_WORKER_MAX_AGE", default=180)
+# --- docs (issue 11): the meeting packet ---
+# A paper longer than this is listed on the packet's cover with a note instead of merged.
+REPORTS_PACKET_MAX_PAGES = env.int("REPORTS_PACKET_MAX_PAGES", default=300)

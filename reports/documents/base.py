@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Max, QuerySet
 
 # Bump when a template or a document's data changes shape: old files are not reused.
-DOCUMENT_VERSION = "2026-11-28.1"
+DOCUMENT_VERSION = "2026-11-28.2"
 
 
 class DocumentUnavailable(Exception):
