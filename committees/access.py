@@ -82,6 +82,7 @@ def compute_access(user) -> Access:
             seat=Value(None, output_field=BigIntegerField()),
             seat_order=Value(None, output_field=IntegerField()),
         )
+        .order_by()  # no ORDER BY inside a UNION (SQLite refuses it); seats are ranked below
         .values_list("kind", "role", "pid", "seat", "seat_order")
     )
     seats = (
@@ -93,6 +94,7 @@ def compute_access(user) -> Access:
             seat=F("pk"),
             seat_order=F("order"),
         )
+        .order_by()
         .values_list("kind", "role", "pid", "seat", "seat_order")
     )
     by_province: dict[int, set[str]] = defaultdict(set)

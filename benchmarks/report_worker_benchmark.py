@@ -1,0 +1,153 @@
+"""The provincial annual report end to end in a real Celery worker, against WeasyPrint alone.
+
+    DATABASE_URL=postgres://ctip:ctip@127.0.0.1:5432/ctip_perf REDIS_URL=redis://127.0.0.1:6379/4 \\
+        .venv/bin/python benchmarks/report_worker_benchmark.py [--rounds 5] [--memory-reports 100]
+
+On the load benchmark's national-scale database, starts a worker (one prefork child, warm), then
+five times, interleaved: asks the worker for Samut Prakan's FY 2567 annual report (a new job each
+time, from enqueue to ``ready`` as seen in the database) and renders the very same HTML to PDF
+with WeasyPrint in this process. Prints both medians and their ratio. Then has the worker build
+``--memory-reports`` more and prints the worker child's resident memory every 10 reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+BIN = Path(sys.executable).parent
+
+
+def _new_job(user, province, fiscal_year: int):
+    from reports.documents import Target, document_for
+    from reports.models import ReportJob
+
+    target = Target("annual_province", province=province, fiscal_year=fiscal_year)
+    doc = document_for("annual_province")
+    return ReportJob.objects.create(
+        kind="annual_province",
+        province=province,
+        fiscal_year=fiscal_year,
+        title=doc.title(target)[:300],
+        requested_by=user,
+        fingerprint=doc.fingerprint(target),
+    )
+
+
+def _through_worker(user, province, fiscal_year: int, timeout: float = 300) -> float:
+    from reports.models import ReportJob
+    from reports.tasks import build_report
+
+    job = _new_job(user, province, fiscal_year)
+    started = time.perf_counter()
+    build_report.delay(job.pk)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = ReportJob.objects.filter(pk=job.pk).values_list("state", flat=True).first()
+        if state == "ready":
+            return time.perf_counter() - started
+        if state == "failed":
+            raise SystemExit(f"job {job.pk} failed")
+        time.sleep(0.05)
+    raise SystemExit("the worker did not finish in time")
+
+
+def _weasyprint_alone(province, fiscal_year: int) -> float:
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from reports.documents import Target, document_for
+    from reports.pdf import base_context, html_to_pdf
+
+    target = Target("annual_province", province=province, fiscal_year=fiscal_year)
+    doc = document_for("annual_province")
+    html = render_to_string(
+        doc.template,
+        {
+            **base_context(),
+            **doc.context(target),
+            "title": doc.title(target),
+            "job": None,
+            "generated_at": timezone.now(),
+        },
+    )
+    started = time.perf_counter()
+    html_to_pdf(html)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    import load_data
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=load_data.DEFAULT_DB)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--memory-reports", type=int, default=100)
+    parser.add_argument("--fiscal-year", type=int, default=2567)
+    args = parser.parse_args()
+    if not os.environ.get("REDIS_URL"):
+        raise SystemExit("set REDIS_URL: the report goes through a real worker")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    db_url = load_data.ensure(args.db)
+    os.environ["CELERY_TASK_ALWAYS_EAGER"] = "False"
+    from django.conf import settings
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    from accounts.models import User
+    from committees.models import Province
+    from reports import fonts
+
+    fonts.prepared_fonts()
+    chair, province = User.objects.get(username="sp-chair"), Province.objects.get(code="11")
+    env = dict(os.environ, DATABASE_URL=db_url, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="False")
+    env["CELERY_TASK_ALWAYS_EAGER"] = "False"
+    log = open(ROOT / "var" / "load" / "worker.log", "w")  # noqa: SIM115
+    worker = subprocess.Popen(  # noqa: S603 - our own worker
+        [str(BIN / "celery"), "-A", "config", "worker", "-c", "1", "-P", "prefork", "--loglevel", "WARNING"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        time.sleep(3)
+        for _ in range(2):  # warm: the first build loads templates and fonts in the child
+            _through_worker(chair, province, args.fiscal_year)
+            _weasyprint_alone(province, args.fiscal_year)
+        worker_s, alone_s = [], []
+        for _ in range(args.rounds):
+            worker_s.append(_through_worker(chair, province, args.fiscal_year))
+            alone_s.append(_weasyprint_alone(province, args.fiscal_year))
+        w, a = statistics.median(worker_s), statistics.median(alone_s)
+        print(f"end to end in the worker: {[round(x, 2) for x in worker_s]} s, median {w:.2f} s")
+        print(f"WeasyPrint alone, same HTML: {[round(x, 2) for x in alone_s]} s, median {a:.2f} s")
+        print(f"ratio worker / WeasyPrint: {w / a:.2f}x (median of {args.rounds} interleaved)")
+        child = psutil.Process(worker.pid).children()[0]
+        print(f"worker child RSS after warm-up and {args.rounds} reports: {child.memory_info().rss / 2**20:.0f} MB")
+        for k in range(1, args.memory_reports + 1):
+            _through_worker(chair, province, args.fiscal_year)
+            if k % 10 == 0:
+                print(f"after {k} more reports: worker child RSS {child.memory_info().rss / 2**20:.0f} MB", flush=True)
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+if __name__ == "__main__":
+    main()
