@@ -23,9 +23,9 @@ from search.models import SearchEntry
 
 MAX_QUERY = 200  # characters
 MAX_WORDS = 8
-LIMIT = 50
+LIMIT = 20
 SNIPPET = 90  # characters each side of the first match
-CANDIDATES = 500  # newest matches ranked on PostgreSQL
+CANDIDATES = 200  # newest matches ranked on PostgreSQL
 
 
 class SearchError(ValueError):
