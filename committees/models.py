@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from committees.choices import ChairCapacity, GrantRole, MemberRole, NumberingBasis, Region, RequestState, RiskGroup
+from core.limits import LongTextField
 from core.models import TimeStampedModel
 
 
@@ -178,13 +179,13 @@ class ProposerRequest(TimeStampedModel):
         Province, on_delete=models.PROTECT, related_name="proposer_requests", verbose_name="จังหวัด"
     )
     organisation = models.CharField("หน่วยงาน/องค์กร", max_length=300)
-    note = models.TextField("ข้อความถึงฝ่ายเลขานุการ", blank=True)
+    note = LongTextField("ข้อความถึงฝ่ายเลขานุการ", blank=True)
     state = models.CharField("สถานะ", max_length=10, choices=RequestState.choices, default=RequestState.PENDING)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField("พิจารณาเมื่อ", null=True, blank=True)
-    reason = models.TextField("เหตุผล", blank=True)
+    reason = LongTextField("เหตุผล", blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

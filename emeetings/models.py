@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from committees.models import Member
+from core.limits import LongTextField
 from emeetings.choices import BundleState, Event, Location, Method, Mode, RecordingKind
 from meetings.models import Meeting
 
@@ -34,7 +35,7 @@ def recording_upload_to(instance, filename: str) -> str:
 class Setup(models.Model):
     meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="emeeting", verbose_name="การประชุม")
     mode = models.CharField("รูปแบบการประชุม", max_length=10, choices=Mode.choices, default=Mode.IN_ROOM)
-    join_instructions = models.TextField("วิธีเข้าร่วมประชุมผ่านสื่ออิเล็กทรอนิกส์", blank=True)
+    join_instructions = LongTextField("วิธีเข้าร่วมประชุมผ่านสื่ออิเล็กทรอนิกส์", blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField("แก้ไขเมื่อ", auto_now=True)
 
@@ -120,7 +121,7 @@ class FaultReport(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="faults", verbose_name="การประชุม")
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField("แจ้งเมื่อ")
-    text = models.TextField("ปัญหาที่พบ")
+    text = LongTextField("ปัญหาที่พบ")
     ip = models.GenericIPAddressField("หมายเลขไอพี", null=True, blank=True)
     user_agent = models.CharField("โปรแกรมที่ใช้", max_length=500, blank=True)
 

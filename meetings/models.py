@@ -219,7 +219,7 @@ class ResolutionWording(models.Model):
         Resolution, on_delete=models.PROTECT, related_name="wordings", verbose_name="มติที่ประชุม"
     )
     number = models.PositiveIntegerField("ฉบับที่")
-    text = models.TextField("ข้อความมติ")
+    text = LongTextField("ข้อความมติ")
     source = models.CharField("แก้ไขจาก", max_length=20)
     """``record`` (the item page), ``vote`` (a closed vote) or ``minutes`` (corrected in the minutes)."""
     changed_by = models.ForeignKey(
