@@ -52,6 +52,9 @@ def test_connections_dropped_under_gunicorn_cost_no_5xx(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/healthz"
         procs.wait_until(lambda: procs.http_get(url)[0] == 200, timeout=120, what="gunicorn answering")
+        # local settings as `make run` has them (DEBUG off by default): static files still served
+        status, headers, _ = procs.http_get(f"http://127.0.0.1:{port}/static/css/app.css")
+        assert status == 200 and headers["Content-Type"].startswith("text/css")
         for _ in range(6):  # both workers now hold a persistent connection
             assert procs.http_get(url)[0] == 200
         assert _terminate_backends(db) >= 1
