@@ -27,6 +27,7 @@ def test_api_schema_and_docs_are_for_logged_in_users_and_load_nothing_from_elsew
     sources = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert sources and all(s.startswith("/") for s in sources), sources
     assert "<script>" not in html.replace(" ", "")  # no inline script (the CSP forbids it)
+    assert "<style" not in html  # nor an inline style sheet
     script = next(s for s in sources if "script" in s)
     js = c.get(script)
     assert js.status_code == 200 and "SwaggerUIBundle" in js.content.decode()

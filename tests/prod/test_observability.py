@@ -48,13 +48,30 @@ def test_error_pages_are_thai(world, client_for):
     assert "ไม่มีสิทธิ์เข้าถึง" in page.content.decode()
 
 
-def test_each_request_gets_an_id_and_one_json_access_line(world, client_for, caplog):
+class _Keep(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+        self.setFormatter(JsonFormatter())
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+def test_each_request_gets_an_id_and_one_json_access_line(world, client_for):
     c = client_for(world.users[Role.MEMBER])
-    with caplog.at_level(logging.INFO, logger="ctip.request"):
+    access = logging.getLogger("ctip.request")
+    keep, level = _Keep(), access.level
+    access.addHandler(keep)
+    access.setLevel(logging.INFO)
+    try:
         resp = c.get("/meetings/", HTTP_X_REQUEST_ID="abcdef0123456789")
         other = c.get("/meetings/", HTTP_X_REQUEST_ID="bad id with spaces")
+    finally:
+        access.removeHandler(keep)
+        access.setLevel(level)
     assert resp["X-Request-ID"] == "abcdef0123456789"
     assert other["X-Request-ID"] != "bad id with spaces" and len(other["X-Request-ID"]) == 32
-    lines = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "ctip.request"]
+    lines = [json.loads(line) for line in keep.lines]
     assert [x["request_id"] for x in lines] == ["abcdef0123456789", other["X-Request-ID"]]
     assert lines[0]["status"] == 200 and lines[0]["path"] == "/meetings/" and lines[0]["user_id"]
