@@ -40,7 +40,12 @@ TILES: dict[str, tuple[int, int]] = {
 
 TILE = 58  # px, one tile's side
 GAP = 4
-GROUP_COLOURS = {"A": "#d9534f", "B": "#f0ad4e", "C": "#f7dc6f", "D": "#82c17e"}
+GROUP_COLOURS = {
+    "A": "#d9534f",
+    "B": "#f0ad4e",
+    "C": "#f7dc6f",
+    "D": "#82c17e",
+}  # the PDFs use the same (reports.charts)
 NO_GROUP = "#d9d9d9"
 HIDDEN = "#f1f1f1"  # a province outside the user's scope: the shape only, no name, no link
 TEXT_ON = {"A": "#ffffff"}

@@ -13,7 +13,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6")
-GROUP_COLOURS = {"A": "#e06666", "B": "#f6b26b", "C": "#ffd966", "D": "#93c47d", None: "#d9d9d9"}
+GROUP_COLOURS = {
+    "A": "#d9534f",
+    "B": "#f0ad4e",
+    "C": "#f7dc6f",
+    "D": "#82c17e",
+    None: "#d9d9d9",
+}  # as the dashboards' map
 BAR_WIDTH = 420  # px (CSS px: 1/96 in)
 
 
@@ -42,8 +48,12 @@ def _bar(width: float, colour: str, *, track: bool = False) -> SafeString:
     )
 
 
-def hbar(rows: list[tuple[str, object]], *, unit: str = "") -> SafeString:
-    """One bar per ``(label, value)``, scaled to the largest; the label and value as text above each bar."""
+def hbar(rows: list[tuple[str, object]], *, unit: str = "", colours: list[str] | None = None) -> SafeString:
+    """One bar per ``(label, value)``, scaled to the largest; the label and value as text above each bar.
+
+    ``colours`` gives each bar its own colour (e.g. the risk groups' colours of the map), else the palette.
+    """
+    palette = colours or PALETTE
     if not rows:
         return format_html("")
     top = max((_num(v) for _, v in rows), default=0) or 1
@@ -53,7 +63,7 @@ def hbar(rows: list[tuple[str, object]], *, unit: str = "") -> SafeString:
             "",
             '<p class="bar-label">{}: {} {}</p>{}',
             (
-                (label, _fmt(value), unit, _bar(BAR_WIDTH * _num(value) / top, PALETTE[i % len(PALETTE)]))
+                (label, _fmt(value), unit, _bar(BAR_WIDTH * _num(value) / top, palette[i % len(palette)]))
                 for i, (label, value) in enumerate(rows)
             ),
         ),

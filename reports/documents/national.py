@@ -65,11 +65,13 @@ class NationalSummary:
             "provinces_met": sum(1 for p in provinces if p.meetings_held),
             "extra": extra,
             "has_data": has_data,
-            "chart_groups": charts.hbar(group_rows, unit="จังหวัด"),
+            "chart_groups": charts.hbar(
+                group_rows, unit="จังหวัด", colours=[charts.GROUP_COLOURS[v] for v, _ in RiskGroup.choices]
+            ),
             "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
             # the dashboards' tile map, codes only (names are in the appendix as text)
             "province_map": province_map(
-                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], names=False, width=420
+                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], names=False, width=330
             ),
             "group_colours": [(label, charts.GROUP_COLOURS[value]) for value, label in RiskGroup.choices],
         }
