@@ -32,6 +32,8 @@ POSTGRES_PASSWORD=ci DJANGO_SECRET_KEY=ci DJANGO_ALLOWED_HOSTS=ctip.example.go.t
   docker-compose -f docker-compose.yml config -q
 echo "== bandit (fails on a high-severity finding)"
 .venv/bin/bandit -q -r accounts committees core config meetings actionplans fundproposals reports \
+  inbox notifications dashboards exports apitokens search emeetings ledger \
   -x '*/migrations/*' --severity-level high
 echo "== pytest"
-exec .venv/bin/pytest "$@"
+# both cores (PYTEST_WORKERS=0 for one process)
+exec .venv/bin/pytest -n "${PYTEST_WORKERS:-2}" "$@"
