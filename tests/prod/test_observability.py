@@ -22,7 +22,7 @@ def test_healthz_is_open_and_reports_each_part(db, client, settings):
 
 
 @pytest.mark.integration
-def test_healthz_says_503_when_redis_or_the_worker_is_down(db, client, settings, own_redis):
+def test_healthz_says_503_when_redis_or_the_worker_is_down(client, settings, own_redis):
     settings.REDIS_URL = own_redis.url
     Heartbeat.objects.create(name="worker", at=timezone.now())
     assert client.get("/healthz").status_code == 200
