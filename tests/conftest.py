@@ -28,9 +28,23 @@ def _load_provinces():
 
 @pytest.fixture(autouse=True)
 def _provinces(request, django_db_blocker):
-    """Provinces come from a data migration; transactional tests flush them, so put them back."""
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+    """Provinces come from a data migration; transactional tests flush them, so put them back.
+
+    A transactional test reloads them before it runs; an ordinary test that runs after one in
+    the same worker (xdist does not always keep them apart) reloads them inside its own
+    transaction when they are missing.
+    """
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if "transactional_db" in names or "live_server" in names or transactional:
         with django_db_blocker.unblock():
+            _load_provinces()
+    elif "db" in names or marker is not None:
+        request.getfixturevalue("db")
+        from committees.models import Province
+
+        if not Province.objects.exists():
             _load_provinces()
 
 
