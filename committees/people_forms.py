@@ -25,7 +25,12 @@ class GrantForm(forms.Form):
 
 class RoleFilterForm(forms.Form):
     province = forms.ModelChoiceField(label="จังหวัด", queryset=Province.objects.order_by("code"), required=False)
-    q = forms.CharField(label="ค้นหาผู้ใช้", max_length=100, required=False)
+    q = forms.CharField(
+        label="ค้นหาผู้ใช้",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"aria-label": "ค้นหาผู้ใช้"}),
+    )
 
 
 class RevokeForm(forms.Form):

@@ -113,7 +113,8 @@ def _tile(cell: MapCell, *, names: bool) -> SafeString:
             cell.code,
         )
     if cell.url:
-        return format_html('<a href="{}" aria-label="{}">{}</a>', cell.url, label, body)
+        # the name from <title> (not aria-label), so it may differ from the tile's visible code
+        return format_html('<a href="{}"><title>{}</title>{}</a>', cell.url, label, body)
     return body
 
 
@@ -132,8 +133,10 @@ def province_map(
     width = width or view_w
     height = round(view_h * width / view_w)
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="province-map" role="img" aria-label="{}" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="province-map" role="{}" aria-label="{}" '
         'viewBox="0 0 {} {}" width="{}" height="{}" font-family="Sarabun, sans-serif">{}</svg>',
+        # links inside: a group of them (an image may hold no interactive part)
+        "group" if any(c.url for c in cells) else "img",
         title,
         view_w,
         view_h,

@@ -75,6 +75,13 @@ def test_vote_with_the_keyboard_alone(page, live_server):
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
     page.keyboard.press("Enter")
+    # how the room decides: the radio group is reached with Tab and moved with the arrow keys
+    tab_to(page, "main input[name=method]:checked")
+    for _ in range(6):
+        if page.locator("main input[name=method][value=devices]").is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    expect(page.locator("main input[name=method][value=devices]")).to_be_checked()
     tab_to(page, "main form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/ballots/\d+/close/"))
