@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from apitokens.models import ApiToken
@@ -45,3 +46,13 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return 'Bearer realm="api"'
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """Tells the OpenAPI schema how a personal token is sent (``Authorization: Bearer ctip_…``)."""
+
+    target_class = "apitokens.authentication.ApiTokenAuthentication"
+    name = "apiToken"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "bearer", "description": "โทเคน API ส่วนบุคคล (สร้างได้ที่ /api-tokens/)"}

@@ -326,6 +326,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # one enum name per state vocabulary (several models call their field "state")
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStateEnum": "actionplans.choices.DocState",
+        "MeetingStateEnum": "meetings.choices.MeetingState",
+        "ProposalStateEnum": "fundproposals.choices.ProposalState",
+    },
 }
 
 # --- Domain settings (settings, not constants) ------------------------------
