@@ -26,8 +26,25 @@ REFRESH = os.environ.get("PICTURES_REFRESH") == "1"
 DIFFS = Path(__file__).resolve().parents[2] / "var" / "picture-diffs"
 
 
+def _fixed_ledger_hash(real):
+    """The adopted minutes print their ledger entry's hash, which covers timestamps and so changes
+    with every seeding; the pictures fix it (same length) so they compare layout, not the clock.
+    ``tests/emeetings`` checks the real hash on the page."""
+
+    def extra(meeting, minutes):
+        data = real(meeting, minutes)
+        if "ledger_hash" in data:
+            data.update(ledger_hash="0" * 64, ledger_seq=1)
+        return data
+
+    return extra
+
+
 @pytest.fixture
-def demo_pdfs(settings):
+def demo_pdfs(settings, monkeypatch):
+    from meetings import selectors as meeting_selectors
+
+    monkeypatch.setattr(meeting_selectors, "minutes_extra", _fixed_ledger_hash(meeting_selectors.minutes_extra))
     settings.REPORTS_PACKET_MAX_PAGES = 300
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return {name: demo.render(target) for name, target in demo.demo_documents().items()}
