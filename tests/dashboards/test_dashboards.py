@@ -103,7 +103,6 @@ def test_overview_costs_at_most_ten_queries_whatever_the_provinces_and_years(wor
 
     counts = assert_constant_queries(c, f"/dashboard/?fiscal_year={FY}", grow)
     assert counts[0] <= 10, counts
-    print("queries", counts)
 
 
 def test_province_dashboard_costs_at_most_ten_queries(world, client_for):
@@ -117,4 +116,3 @@ def test_province_dashboard_costs_at_most_ten_queries(world, client_for):
 
     counts = assert_constant_queries(c, f"/dashboard/{world.own.code}/?fiscal_year={FY}", grow)
     assert counts[0] <= 10, counts
-    print("queries", counts)
