@@ -192,24 +192,28 @@ def _quorum(ballot: Ballot, electorate, counted: list[Vote]):
 
 
 def _result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) -> str:
-    who = (
-        f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {thaidate.format_datetime(ballot.closed_at)}) "
-        if ballot.mode == BallotMode.CIRCULATION
-        else "ที่ประชุม"
-    )
+    """The resolution as the minutes record it, in the room's words.
+
+    ``ที่ประชุมพิจารณา… แล้ว มีมติเห็นชอบ ด้วยคะแนนเสียง เห็นชอบ 12 เสียง …``.
+    Attendance and quorum belong to the minutes' attendance part, not to each
+    resolution; only a quorum that failed is said here, because it is why
+    there is no resolution. A circulated vote has no attendance part, so it
+    says how many members answered.
+    """
+    circulated = ballot.mode == BallotMode.CIRCULATION
+    who = f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {thaidate.format_datetime(ballot.closed_at)}) " if circulated else "ที่ประชุม"
     head = f"{who}พิจารณา{project_name(proposal)} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
+    if not q.met:
+        return f"{head} แต่องค์ประชุมไม่ครบ (มี {q.present} คน ต้องมีอย่างน้อย {q.required} คน) จึงไม่อาจลงมติได้"
     if ballot.method == VoteMethod.CONSENSUS:
-        votes = f"(โดยฉันทามติ องค์ประชุม {q.present}/{q.required} คน)"
+        votes = "โดยฉันทามติ"
     else:
         how = "" if ballot.method == VoteMethod.DEVICES else f" ({METHOD_WORDS[ballot.method]})"
-        votes = (
-            f"ผลการลงมติ{how}: {tally.text()} "
-            f"(ผู้มีสิทธิ์ลงมติ {ballot.eligible_count} คน องค์ประชุม {q.present}/{q.required} คน)"
-        )
-    if not q.met:
-        return f"{head} แต่องค์ประชุมไม่ครบ (มี {q.present} คน ต้องมีอย่างน้อย {q.required} คน) จึงไม่อาจลงมติได้ {votes}"
+        votes = f"ด้วยคะแนนเสียง {tally.text()}{how}"
+    if circulated:
+        votes += f" (ตอบกลับ {q.present} คน จากผู้มีสิทธิ์ลงมติ {ballot.eligible_count} คน)"
     if not tally.result:
-        return f"{head} ไม่มีมติ เนื่องจากไม่มีผู้ลงมติเลือกข้อใด {votes}"
+        return f"{head} แล้ว ไม่มีมติ เนื่องจากไม่มีผู้ลงมติเลือกข้อใด {votes}"
     label = Decision(tally.result).label
     text = f"{head} แล้ว มีมติ{label}"
     if tally.result in PASSING_DECISIONS and amount is not None:
