@@ -14,6 +14,7 @@ highlighting included) for a national officer and for a provincial viewer, and p
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -117,7 +118,7 @@ def _time(user, label: str) -> None:
         found += len(hits)
     times.sort()
     p50, p95 = statistics.median(times), times[int(len(times) * 0.95) - 1]
-    print(f"{label}: 200 two-word queries, p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms, "
+    print(f"[load {os.getloadavg()[0]:.2f}] {label}: 200 two-word queries, p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms, "
           f"avg hits {found / 200:.0f}")  # fmt: skip
 
 
@@ -140,15 +141,34 @@ def main() -> None:
     RoleGrant.objects.create(user=viewer, role=GrantRole.VIEWER, province=Province.objects.get(code="11"))
     _time(national, "national officer (77 provinces)")
     _time(viewer, "provincial viewer (Samut Prakan)")
+    _explain(national)
+
+
+def _explain(user) -> None:
+    """EXPLAIN ANALYZE of the ranking query (the ids of page 1) of every benchmark query: execution times
+    are less sensitive to the machine's other load than wall times; the plan of the slowest is printed."""
     from django.db import connection
 
-    from search.selectors import _postgres, scoped_entries
+    from search.selectors import LIMIT, _postgres, query_words, scoped_entries
 
-    ranked, _ = _postgres(scoped_entries(national), ["เรือ", "ประมง"])
-    with connection.cursor() as cur:
-        sql, params = ranked[:50].query.sql_with_params()
-        cur.execute("EXPLAIN ANALYZE " + sql, params)
-        print("\n".join(r[0] for r in cur.fetchall()))
+    print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    plans = []
+    for q in QUERIES:
+        ranked, _ = _postgres(scoped_entries(user), query_words(q))
+        sql, params = ranked.values_list("id", flat=True)[: LIMIT + 1].query.sql_with_params()
+        with connection.cursor() as cur:
+            cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            plan = [r[0] for r in cur.fetchall()]
+        matches = ranked.count()
+        ms = float(plan[-1].split(":")[1].split()[0])
+        plans.append((ms, q, matches, plan))
+        print(f"  {q}: {matches} matches ranked, execution {ms:.1f} ms")
+    times = sorted(p[0] for p in plans)
+    print(f"ranking query execution over {len(times)} queries: median {statistics.median(times):.1f} ms, "
+          f"max {times[-1]:.1f} ms")  # fmt: skip
+    slowest = max(plans)
+    print(f"plan of the slowest ({slowest[1]}):")
+    print("\n".join(slowest[3]))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,13 @@
 
 The query is segmented exactly as the index was (``search.thai.words``); every word must match
 the start of an indexed word (a prefix query, so "พาณิช" finds "พาณิชย์"). When no entry
-matches that way, any part of a word will do (pg_trgm on PostgreSQL). PostgreSQL ranks with
-``ts_rank`` over the stored 'simple' tsvector; SQLite with FTS5's bm25.
+matches that way, any part of a word will do (pg_trgm on PostgreSQL). PostgreSQL ranks every match
+with ``ts_rank`` over the stored 'simple' tsvector (kept uncompressed in the row, migration 0003, so
+ranking a common word's thousands of matches stays cheap); SQLite with FTS5's bm25.
+
+A page is found in two steps: the ids of the page in relevance order (one narrow query: only the id and
+the rank of each match are read), then the page's rows themselves, whose text is cut to a highlighted
+excerpt in Python for those rows only.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q, QuerySet, Subquery
+from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,9 +28,9 @@ from search.models import SearchEntry
 
 MAX_QUERY = 200  # characters
 MAX_WORDS = 8
-LIMIT = 20
+LIMIT = 20  # results a page
+MAX_PAGE = 50  # deeper pages are refused: refine the words instead
 SNIPPET = 90  # characters each side of the first match
-CANDIDATES = 200  # newest matches ranked on PostgreSQL
 
 
 class SearchError(ValueError):
@@ -63,19 +68,11 @@ def _partial(qs: QuerySet, words: list[str]) -> QuerySet:
 
 
 def _postgres(qs: QuerySet, words: list[str]) -> tuple[QuerySet, QuerySet]:
-    """Two steps: the ``CANDIDATES`` newest matches (by id: the planner walks the primary key backwards
-    and stops early for a common word, or uses the GIN index for a rare one), then ``ts_rank`` on those.
-
-    Ranking every match of a common word across 77 provinces costs far more than finding them;
-    ranking the newest few hundred keeps a national query fast and still puts the best first.
-    """
+    """Every match (GIN index on the stored vector), ranked by ``ts_rank``; ties newest first."""
     tsquery = " & ".join(f"{w}:*" for w in words)
-    candidates = (
-        qs.filter(RawSQL("vector @@ to_tsquery('simple'::regconfig, %s)", [tsquery], output_field=BooleanField()))
-        .order_by("-id")
-        .values("id")[:CANDIDATES]
-    )
-    ranked = qs.filter(id__in=Subquery(candidates)).annotate(
+    ranked = qs.filter(
+        RawSQL("vector @@ to_tsquery('simple'::regconfig, %s)", [tsquery], output_field=BooleanField())
+    ).annotate(
         rank=RawSQL("ts_rank(vector, to_tsquery('simple'::regconfig, %s))", [tsquery], output_field=FloatField())
     )
     return ranked.order_by("-rank", "-happened_at", "-id"), _partial(qs, words)
@@ -121,12 +118,49 @@ def highlight(text: str, words: list[str], *, width: int = SNIPPET) -> SafeStrin
     return mark_safe(prefix + "".join(out) + suffix)  # noqa: S308 - every piece is escaped above
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page of results: the query's words, the hits in rank order, where the page starts, whether more follow."""
+
+    words: list[str]
+    hits: list[Hit]
+    number: int
+    has_next: bool
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * LIMIT + 1 if self.hits else 0
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.hits) - 1 if self.hits else 0
+
+
+def page_number(raw) -> int:
+    try:
+        return min(max(int(raw), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _page_ids(qs: QuerySet, offset: int, limit: int) -> list[int]:
+    return list(qs.values_list("id", flat=True)[offset : offset + limit + 1])
+
+
+def search_page(user, q: str | None, *, page: int = 1, limit: int = LIMIT) -> Page:
+    """Page ``page`` of the user's matches for ``q`` in relevance order (raises ``SearchError`` in Thai)."""
+    words = query_words(q)
+    ranked, partial = (_postgres if connection.vendor == "postgresql" else _sqlite)(scoped_entries(user), words)
+    offset = (page - 1) * limit
+    ids = _page_ids(ranked, offset, limit)
+    if not ids and (page == 1 or not ranked.exists()):
+        ids = _page_ids(partial, offset, limit)
+    rows = SearchEntry.objects.defer("terms").select_related("province").in_bulk(ids[:limit])
+    hits = [Hit(rows[i], highlight(rows[i].body, words)) for i in ids[:limit] if i in rows]
+    return Page(words, hits, page, len(ids) > limit)
+
+
 def search(user, q: str | None, *, limit: int = LIMIT) -> tuple[list[str], list[Hit]]:
     """The user's best ``limit`` matches for ``q`` (raises ``SearchError`` with a Thai message)."""
-    words = query_words(q)
-    qs = scoped_entries(user).defer("terms").select_related("province")
-    ranked, partial = (_postgres if connection.vendor == "postgresql" else _sqlite)(qs, words)
-    entries = list(ranked[:limit])
-    if not entries:
-        entries = list(partial[:limit])
-    return words, [Hit(e, highlight(e.body, words)) for e in entries]
+    found = search_page(user, q, limit=limit)
+    return found.words, found.hits

@@ -31,6 +31,7 @@ from meetings.services.common import (
 from meetings.services.resolutions import _add_wording, _minutes_adopted
 from meetings.services.scheduling import fire_transition
 from notifications.services import notify_on_commit  # people (issue #10)
+from search.indexing import index_later  # search (issue #14)
 
 # --- Minutes -------------------------------------------------------------------------
 
@@ -95,6 +96,7 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
         minutes.updated_by = actor
         minutes.full_clean()
         minutes.save()
+        index_later(minutes)  # search: one pending re-index per minutes, however often it autosaves
         version = MinutesVersion(
             minutes=minutes,
             number=minutes.version,
@@ -233,6 +235,7 @@ def adopt_minutes(
         minutes.adopted_by = actor
         minutes.full_clean()
         minutes.save()
+        index_later(minutes)  # search
         ledger.services.append(
             kind="minutes", record=minutes.versions.get(number=minutes.version), actor=actor
         )  # ledger hook (issue 15)
