@@ -18,20 +18,61 @@ def checked_in_member_ids(meeting) -> QuerySet:
     return CheckIn.objects.filter(meeting=meeting, present=True).values_list("member_id", flat=True).order_by()
 
 
-def minutes_extra(meeting, minutes) -> dict:
-    """What form-11 minutes add for an electronic meeting, and the adopted version's ledger hash."""
+def left_member_ids(meeting) -> QuerySet:
+    """Members who checked in and have since left: no longer counted present, though the attendance lists them."""
+    return CheckIn.objects.filter(meeting=meeting, present=False).values_list("member_id", flat=True).order_by()
+
+
+REMOTE_NOTE = "(ประชุมผ่านสื่ออิเล็กทรอนิกส์)"
+
+
+def report_querysets(meeting_id: int) -> tuple[QuerySet, ...]:
+    """What the printed minutes read from e-meetings (for the report fingerprint): a join, a leave or a recording
+    adds a row, a change of mode touches ``updated_at``."""
+    from emeetings.models import TrafficEvent
+
+    return (
+        Setup.objects.filter(meeting_id=meeting_id),
+        TrafficEvent.objects.filter(meeting_id=meeting_id),
+        Recording.objects.filter(meeting_id=meeting_id),
+    )
+
+
+def minutes_extra(meeting, minutes, *, present_ids: set[int] | None = None) -> dict:
+    """What form-11 minutes add for an electronic meeting, and the adopted version's ledger hash.
+
+    ``present_ids`` are the members the attendance lists as having come (themselves
+    or by a stand-in); those who checked in online are counted online, the rest in
+    the room, so a member both marked present and checked in counts once.
+    ``remote_ids`` (electronic meetings only) are the members to mark REMOTE_NOTE.
+    """
     from ledger.verify import record_entries
 
     extra: dict = {}
     setup = Setup.objects.filter(meeting=meeting).first()
     if setup and setup.is_electronic:
-        rows = list(CheckIn.objects.filter(meeting=meeting).values_list("location", flat=True))
-        room, remote = rows.count(Location.ROOM), rows.count(Location.REMOTE)
+        if present_ids is None:
+            from meetings.models import Attendance
+
+            present_ids = set(
+                Attendance.objects.filter(
+                    meeting=meeting, member__isnull=False, status__in=["present", "stand_in"]
+                ).values_list("member_id", flat=True)
+            )
+        # the latest check-in's place: members who joined online are marked so in the list of who came
+        remote_ids = set(
+            CheckIn.objects.filter(meeting=meeting, location=Location.REMOTE).values_list("member_id", flat=True)
+        )
+        extra["remote_ids"] = remote_ids
+        remote = len(present_ids & remote_ids)
+        room = len(present_ids) - remote
         how = "ผ่านสื่ออิเล็กทรอนิกส์" if setup.mode == Mode.ONLINE else "ณ ห้องประชุมและผ่านสื่ออิเล็กทรอนิกส์"
         extra["electronic"] = (
             f"การประชุมครั้งนี้เป็นการประชุม{how} ตามพระราชกำหนดว่าด้วยการประชุมผ่านสื่ออิเล็กทรอนิกส์ พ.ศ. 2563 "
-            f"อนุกรรมการที่ยืนยันตัวตนแล้วเข้าประชุม ณ ห้องประชุม {room} คน และผ่านสื่ออิเล็กทรอนิกส์ {remote} คน"
+            f"มีอนุกรรมการเข้าประชุม ณ ห้องประชุม {room} คน และผ่านสื่ออิเล็กทรอนิกส์ {remote} คน "
+            "ผู้เข้าประชุมผ่านสื่ออิเล็กทรอนิกส์ทุกคนได้ยืนยันตัวตนก่อนเข้าประชุมแล้ว"
         )
+        extra["room_count"], extra["remote_count"] = room, remote
         extra["recordings"] = [
             {"name": r.display_name or r.location, "sha256": r.sha256}
             for r in Recording.objects.filter(meeting=meeting).order_by("created_at", "id")

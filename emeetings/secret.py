@@ -25,7 +25,28 @@ ALREADY_VOTED = "ท่านลงคะแนนลับในเรื่อ
 
 
 def is_secret(ballot) -> bool:
-    return SecretBallot.objects.filter(ballot_id=ballot.pk).exists()
+    """Whether the ballot is secret (asked once per ballot object: the vote pages ask several times)."""
+    flag = getattr(ballot, "_secret_flag", None)
+    if flag is None:
+        flag = ballot._secret_flag = SecretBallot.objects.filter(ballot_id=ballot.pk).exists()
+    return flag
+
+
+def running_count(ballot, *, seat, electorate) -> dict:
+    """What the vote pages show of an open secret ballot: how many eligible members voted, and whether the viewer did.
+
+    The running tally itself comes from ``counted`` through the usual preview; no
+    list of who voted, no order and no times are shown beside it, so the count
+    cannot be matched to a member. Empty for an open (not secret) ballot.
+    """
+    if not is_secret(ballot):
+        return {}
+    voters = set(SecretReceipt.objects.filter(ballot_id=ballot.pk).values_list("member_id", flat=True))
+    voted = seat is not None and seat.pk in voters
+    ctx = {"is_secret": True, "voted_count": len(voters & electorate.eligible), "my_secret_vote": voted, "votes": []}
+    if voted:
+        ctx |= {"can_vote": False, "vote_problem": None}
+    return ctx
 
 
 def make_secret(*, actor, ballot) -> SecretBallot:

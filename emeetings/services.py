@@ -1,5 +1,9 @@
 """Writes of electronic meetings: mode, check-in, vouching, leaving, faults, recordings.
 
+A check-in (or a vouch) also records the member present in the meeting's
+attendance (``meetings.services.present_on_check_in``), so the minutes' list of
+who came has one source; the check-in keeps how they joined (room or online).
+
 Every function: keyword-only, an explicit actor, one transaction, ``full_clean``,
 an audit record. Times are the server's clock (stored in UTC, shown in
 Asia/Bangkok). A refusal raises before anything is written.
@@ -21,6 +25,7 @@ from emeetings import permissions as perms
 from emeetings.choices import Event, Location, Method, Mode, RecordingKind
 from emeetings.models import CheckIn, EvidenceBundle, FaultReport, Recording, Setup, TrafficEvent
 from meetings.models import Meeting
+from meetings.services.attendance import present_on_check_in
 
 ALREADY_IN = "ท่านอยู่ในที่ประชุมแล้ว"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -120,6 +125,7 @@ def check_in(
         checkin.location, checkin.present = location, True
         checkin.full_clean()
         checkin.save()
+        present_on_check_in(actor=actor, meeting=meeting, member=seat)
         _log(
             meeting=meeting, member=seat, event=Event.JOIN, location=location, ip=ip, user_agent=user_agent, actor=actor
         )
@@ -158,6 +164,7 @@ def vouch(
         checkin.location, checkin.present = location, True
         checkin.full_clean()
         checkin.save()
+        present_on_check_in(actor=actor, meeting=meeting, member=member)
         _log(
             meeting=meeting,
             member=member,

@@ -19,7 +19,13 @@ from django.utils import timezone
 from committees.choices import MemberRole
 from committees.models import Member
 from core import thaidate
-from emeetings.presence import checked_in_member_ids, minutes_extra  # e-meeting hook (issue 15)
+from emeetings.presence import (  # e-meeting hook (issue 15)
+    REMOTE_NOTE,
+    checked_in_member_ids,
+    left_member_ids,
+    minutes_extra,
+    report_querysets,
+)
 from meetings.choices import AttendanceStatus, MeetingState, SectionType
 from meetings.models import (
     AgendaItem,
@@ -178,6 +184,7 @@ def present_member_ids(meeting: Meeting) -> set[int]:
             member__isnull=False,
             status__in=[AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN],
         )
+        .exclude(member_id__in=left_member_ids(meeting))  # e-meeting hook (issue 15): checked in, then left
         .values_list("member_id", flat=True)
         .order_by()
         .union(checked_in_member_ids(meeting))  # e-meeting hook (issue 15): verified remote members count as present
@@ -444,9 +451,17 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
             content = initial_minutes_content(meeting, sections)
     texts = content.get("items", {})
     present, absent, guests = [], [], []
-    for att in attendance_rows(meeting):
+    rows = attendance_rows(meeting)
+    came = {
+        a.member_id for a in rows if a.member_id and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
+    }
+    extra = minutes_extra(meeting, minutes, present_ids=came)  # e-meeting hook (issue 15)
+    online = extra.get("remote_ids", set())
+    for att in rows:
         if att.status == AttendanceStatus.PRESENT:
-            present.append(Person(att.member.full_name, att.member.position))
+            present.append(
+                Person(att.member.full_name, att.member.position, REMOTE_NOTE if att.member_id in online else "")
+            )
         elif att.status == AttendanceStatus.STAND_IN:
             present.append(Person(att.person_name, att.person_position, f"มาประชุมแทน {att.member.position}"))
         elif att.status == AttendanceStatus.ABSENT:
@@ -501,7 +516,7 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
         adoption_note=adoption_note,
         state_label=meeting.get_state_display(),
         chair=chair,
-        extra=minutes_extra(meeting, minutes),  # e-meeting hook (issue 15): decree statement, recordings, ledger hash
+        extra=extra,  # e-meeting hook (issue 15): decree statement, online members, recordings, ledger hash
     )
 
 
@@ -638,7 +653,8 @@ def minutes_for_report(meeting: Meeting) -> dict[str, Any]:
             position = _office_position(member.position, member.agency, province_name)
             by_name[member.full_name] = position
         if att.status == AttendanceStatus.PRESENT:
-            present.append({"name": member.full_name, "position": position, "role": role, "note": ""})
+            note = REMOTE_NOTE if att.member_id in doc.extra.get("remote_ids", ()) else ""
+            present.append({"name": member.full_name, "position": position, "role": role, "note": note})
         elif att.status == AttendanceStatus.STAND_IN:
             present.append(
                 {
@@ -715,6 +731,7 @@ def meeting_report_querysets(meeting_id: int) -> tuple[QuerySet, ...]:
         Minutes.objects.filter(adopted_under_item__meeting_id=meeting_id),
         AgendaPaper.objects.filter(agenda_item__meeting_id=meeting_id),
         Member.objects.filter(attendance__meeting_id=meeting_id),
+        *report_querysets(meeting_id),  # e-meeting hook (issue 15): mode, joins and leaves, recordings
     )
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core.permissions import require
+from emeetings import secret  # secret-vote hook (issue 15)
 from fundproposals import selectors, services
 from fundproposals.choices import Decision, VoteChoice, VoteMethod
 from fundproposals.forms import (
@@ -137,6 +138,7 @@ def _ballot_context(user, ballot):
         ctx["entry_rows"] = [
             {"member": m, "vote": by_member.get(pk)} for pk, m in seats.items() if pk in electorate.eligible
         ]
+    ctx |= secret.running_count(ballot, seat=seat, electorate=electorate)  # secret-vote hook (issue 15)
     return ctx
 
 

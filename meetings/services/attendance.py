@@ -60,6 +60,7 @@ def record_attendance(*, actor, meeting: Meeting, rows: Iterable[Mapping[str, An
         row_errors = _check_row(member, row["status"], row.get("absence_reason", ""), row.get("person_name", ""))
         if row_errors:
             errors[str(member.pk)] = row_errors
+    errors.update(_checked_in_refusals(meeting, rows, members))
     if errors:
         raise AttendanceErrors(errors)
     saved = []
@@ -91,6 +92,58 @@ def record_attendance(*, actor, meeting: Meeting, rows: Iterable[Mapping[str, An
                 )
             saved.append(att)
     return saved
+
+
+def _checked_in_refusals(meeting: Meeting, rows: list, members: dict) -> dict[str, Any]:
+    """A member who is checked in right now (e-meetings) cannot be recorded absent or replaced by a stand-in.
+
+    Their check-in is what counts them present; the secretariat first records
+    their leaving on the e-meeting page, then may correct the attendance.
+    """
+    from emeetings.presence import checked_in_member_ids  # e-meeting hook (issue 15)
+
+    wanted = {
+        row["member"].pk
+        for row in rows
+        if row.get("status") in (AttendanceStatus.ABSENT, AttendanceStatus.STAND_IN) and row["member"].pk in members
+    }
+    if not wanted:
+        return {}
+    inside = set(checked_in_member_ids(meeting).filter(member_id__in=wanted))
+    return {
+        str(pk): {
+            "status": f"{members[pk].full_name} ลงชื่อเข้าประชุมผ่านระบบและอยู่ในที่ประชุมขณะนี้ "
+            "หากไม่ได้เข้าประชุม ให้บันทึกการออกจากการประชุมที่หน้าประชุมผ่านสื่ออิเล็กทรอนิกส์ก่อน"
+        }
+        for pk in inside
+    }
+
+
+def present_on_check_in(*, actor, meeting: Meeting, member: Member) -> Attendance:
+    """A verified check-in (e-meetings) records the member present: the attendance stays the one list of who came.
+
+    Called by ``emeetings.services`` inside the check-in's transaction, after it
+    checked who may check in. An absence recorded earlier becomes present (the
+    reason is cleared); a stand-in already recorded is kept. The secretariat can
+    still correct the row on the attendance page; each change has an audit record.
+    """
+    att = Attendance.objects.select_for_update().filter(meeting=meeting, member=member).first()
+    if att is not None and att.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN):
+        return att
+    att = att or Attendance(meeting=meeting, member=member, order=member.order)
+    before = audit.snapshot(att, ["status", "absence_reason"]) if att.pk else {}
+    att.status, att.absence_reason = AttendanceStatus.PRESENT, ""
+    att.person_name = att.person_position = ""
+    att.full_clean()
+    att.save()
+    audit.record(
+        actor=actor,
+        action="attendance.check_in",
+        target=att,
+        province=_province(meeting),
+        changes=audit.diff(before, audit.snapshot(att, ["status", "absence_reason"])),
+    )
+    return att
 
 
 class AttendanceErrors(ValidationError):

@@ -127,6 +127,8 @@ def minutes_docx(report: dict) -> bytes:
     if report["guests"]:
         _para(d, "ผู้เข้าร่วมประชุม", bold=True, keep=True)
         _people(d, report["guests"])
+    if doc_.extra.get("electronic"):  # e-meeting (issue 15): held under the decree, members in the room and online
+        _para(d, doc_.extra["electronic"], first_line_cm=2.5)
     _para(d, f"เริ่มประชุมเวลา {doc_.start_time}", bold=True, keep=True)
     if doc_.opening:
         _para(d, doc_.opening, first_line_cm=2.5)
@@ -152,6 +154,10 @@ def minutes_docx(report: dict) -> bytes:
     if report["adoption_note"]:
         _para(d)
         _para(d, report["adoption_note"])
+    for r in doc_.extra.get("recordings", ()):  # e-meeting (issue 15): the recordings are part of the minutes
+        _para(d, f"บันทึกภาพและเสียงการประชุม: {r['name']} SHA-256 {r['sha256']}")
+    if doc_.extra.get("ledger_hash"):
+        _para(d, f"ตรวจสอบความถูกต้องของบันทึก รายการที่ {doc_.extra['ledger_seq']} ค่าแฮช {doc_.extra['ledger_hash']}")
     return _save(d)
 
 

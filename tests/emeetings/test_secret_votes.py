@@ -96,3 +96,28 @@ def test_an_ineligible_member_still_cannot_vote_in_secret(world, client_for):
     resp = client_for(world.other_users[Role.MEMBER]).post(f"/proposals/ballots/{ballot.pk}/", {"choice": "approve"})
     assert resp.status_code == 404
     assert not SecretReceipt.objects.exists()
+
+
+def test_an_open_secret_ballot_shows_the_running_count_but_not_who_chose_what(world, client_for):
+    _, _, ballot = _secret_ballot(world, client_for)
+    s = world.seats["own"]
+    url = f"/proposals/ballots/{ballot.pk}/"
+    # the member votes over htmx: the panel says they voted (never what), the count moves, no buttons to vote again
+    resp = client_for(world.users[Role.MEMBER]).post(url, {"choice": "reject"}, HTTP_HX_REQUEST="true")
+    panel = resp.content.decode()
+    assert resp.status_code == 200 and 'data-testid="vote-panel"' in panel and "<html" not in panel
+    assert "ท่านลงคะแนนลับแล้ว" in panel and 'name="choice"' not in panel
+    assert "ไม่เห็นชอบ" not in panel  # the member's own choice is not shown back either
+    turnout = panel.split('data-testid="turnout">')[1].split("</p>")[0]
+    assert "ลงมติแล้ว 1 / " in turnout
+    client_for(world.users[Role.CHAIR]).post(url, {"choice": "approve"}, HTTP_HX_REQUEST="true")
+    # another member's page: the count, and the buttons
+    page = client_for(world.users[Role.SECRETARIAT]).get(url).content.decode()
+    assert "ลงมติแล้ว 2 / " in page
+    # the chair's running tally: counts per choice, how many voted, no list of who voted what
+    close = client_for(world.users[Role.CHAIR]).get(f"{url}close/").content.decode()
+    tally = close.split('data-testid="tally">')[1].split("</table>")[0]
+    assert ">1</td>" in tally.split("เห็นชอบ</td>")[1].split("</tr>")[0]
+    assert ">1</td>" in tally.split("ไม่เห็นชอบ</td>")[1].split("</tr>")[0]
+    assert "ลงมติแล้ว 2 คน" in close and 'data-testid="secret-ballot"' in close
+    assert 'data-testid="votes"' not in close and s["member"].full_name not in close
