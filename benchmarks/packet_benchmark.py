@@ -80,14 +80,12 @@ def main() -> None:
         front = render_template_to_pdf(
             doc.template, {**doc.context(target), "title": doc.title(target), "generated_at": FIXED_NOW}
         ).pdf
-        minutes = Minutes()
         parts = sum(len(p) for p in papers) + len(front)
-        for _, adopted in doc.context(target)["minutes_to_adopt"]:
-            t2 = minutes.target(adopted)
+        for part in doc.context(target)["minutes_to_adopt"]:
             parts += len(
                 render_template_to_pdf(
-                    minutes.template,
-                    {**minutes.context(t2), "title": minutes.title(t2), "generated_at": FIXED_NOW, "unnumbered": True},
+                    Minutes.template,
+                    {**part.minutes, "title": part.title, "generated_at": FIXED_NOW, "unnumbered": True},
                 ).pdf
             )
         transaction.set_rollback(True)

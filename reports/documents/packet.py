@@ -70,6 +70,25 @@ def inspect_paper(paper) -> tuple[object | None, int, str]:
     return reader, pages, ""
 
 
+@dataclass
+class AdoptPart:
+    """Minutes this meeting adopts (under item 2): printed whole in the packet."""
+
+    section: object
+    meeting: object
+    title: str
+    minutes: dict
+
+    @property
+    def ledger(self) -> dict | None:
+        """``{"seq", "hash"}`` of the adopted version's ledger entry, printed on the cover so a printed
+        packet can be checked on the page "ตรวจสอบความถูกต้องของบันทึก"; ``None`` while still a draft."""
+        extra = self.minutes["doc"].extra or {}
+        if not extra.get("ledger_hash"):
+            return None
+        return {"seq": extra["ledger_seq"], "hash": extra["ledger_hash"]}
+
+
 class Packet(_MeetingDocument):
     kind = ReportKind.PACKET
     template = "pdf/packet_front.html"
@@ -100,12 +119,24 @@ class Packet(_MeetingDocument):
                         entry["number"], entry["title"], paper.display_name, paper.kind_label, reader, pages, note
                     )
                 )
+        minutes_doc = Minutes()
+        to_adopt = []
+        for section, earlier in packet["minutes_to_adopt"]:
+            earlier_target = minutes_doc.target(earlier)
+            to_adopt.append(
+                AdoptPart(
+                    section=section,
+                    meeting=earlier,
+                    title=minutes_doc.title(earlier_target),
+                    minutes=minutes_doc.context(earlier_target),
+                )
+            )
         return {
             **packet["agenda"],
             "meeting": target.obj,
             "province": target.province,
             "papers": papers,
-            "minutes_to_adopt": packet["minutes_to_adopt"],
+            "minutes_to_adopt": to_adopt,
             "unnumbered": True,
         }
 
@@ -130,19 +161,12 @@ class Packet(_MeetingDocument):
 
         front = render_template_to_pdf(self.template, {**context, "title": title, "generated_at": generated_at}).pdf
         append(front, "ปกและระเบียบวาระการประชุม")
-        minutes_doc = Minutes()
-        for section, earlier in context["minutes_to_adopt"]:
-            earlier_target = minutes_doc.target(earlier)
+        for part in context["minutes_to_adopt"]:
             pdf = render_template_to_pdf(
-                minutes_doc.template,
-                {
-                    **minutes_doc.context(earlier_target),
-                    "title": minutes_doc.title(earlier_target),
-                    "generated_at": generated_at,
-                    "unnumbered": True,
-                },
+                Minutes.template,
+                {**part.minutes, "title": part.title, "generated_at": generated_at, "unnumbered": True},
             ).pdf
-            append(pdf, f"ระเบียบวาระที่ {section.number} รายงานการประชุม{earlier.label}")
+            append(pdf, f"ระเบียบวาระที่ {part.section.number} รายงานการประชุม{part.meeting.label}")
         parents: dict[str, object] = {}
         for part in context["papers"]:
             if part.reader is None:

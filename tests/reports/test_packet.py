@@ -87,3 +87,35 @@ def test_packet_is_scoped_like_the_meeting(world, client_for, django_capture_on_
     assert (
         client_for(world.users[Role.MEMBER]).post("/reports/request/packet/", {"object": meeting.pk}).status_code == 404
     )
+
+
+def test_packet_prints_the_ledger_hash_of_the_adopted_minutes(world, django_capture_on_commit_callbacks):
+    """A printed packet can be checked on "ตรวจสอบความถูกต้องของบันทึก": its cover and the minutes it binds
+    print the adopted version's ledger entry; a draft says it is a draft."""
+    import datetime as dt
+
+    from ledger.models import Entry
+    from meetings import services as meeting_services
+    from meetings.choices import AdoptionMethod
+
+    members = Member.objects.filter(subcommittee=world.own_sc)
+    first = add_meeting(world.own_sc, number=1, members=members)
+    second = add_meeting(world.own_sc, number=2, members=members)
+    AgendaItem.objects.create(
+        meeting=second, section_type="adopt_minutes", order=2, title="เรื่องรับรองรายงานการประชุม", minutes_to_adopt=first
+    )
+    sec = world.users[Role.SECRETARIAT]
+    meeting_services.save_minutes(actor=sec, meeting=first, content={"start_time": "13.30"}, base_version=0)
+    meeting_services.fire_transition(actor=sec, meeting=first, name="circulate")
+    draft = pdf_text(read_file(_packet(world, second, django_capture_on_commit_callbacks)))
+    assert "ค่าแฮช" not in draft and squeeze("ร่าง ฉบับที่ 1") in squeeze(draft)
+
+    meeting_services.adopt_minutes(
+        actor=sec, meeting=first, method=AdoptionMethod.CIRCULATION, adopted_on=dt.date(2021, 2, 15)
+    )
+    entry = Entry.objects.get(kind="minutes")
+    data = read_file(_packet(world, second, django_capture_on_commit_callbacks))
+    cover = squeeze(pdf_text(data, page=1))
+    assert squeeze(f"ตรวจสอบความถูกต้องของบันทึก รายการที่ {entry.seq} ค่าแฮช {entry.hash}") in cover
+    # and the bound minutes themselves end with the same line, as the minutes PDF does
+    assert squeeze(pdf_text(data)).count(entry.hash) == 2
