@@ -50,6 +50,11 @@ def _server_env(db_url: str) -> dict:
         DJANGO_SECRET_KEY="load-benchmark-only-not-a-secret",  # noqa: S106 - a throwaway loopback server
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="False",
+        # The demo accounts have no authenticator: with the second factor required, every page of
+        # the national officer, secretariat and chair would redirect to the set-up page (a QR code
+        # drawn per request) and the run would measure that page instead. Once a session has
+        # settled its second factor the middleware costs one session lookup either way.
+        TWO_FACTOR_REQUIRED="False",
         DATABASE_URL=db_url,
         LOG_LEVEL="WARNING",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",

@@ -29,11 +29,25 @@ def main() -> None:
     parser.add_argument("--profile", action="append", default=[], help="page name to profile (repeatable)")
     parser.add_argument("--only", action="append", default=[], help="measure only these page names")
     parser.add_argument("--explain", action="append", default=[], help="EXPLAIN ANALYZE this page's queries")
+    parser.add_argument(
+        "--settings",
+        default="config.settings.production",
+        help="Django settings (default: production, as the load benchmark's gunicorn runs them)",
+    )
+    parser.add_argument(
+        "--cprofile", action="append", default=[], help="page name: cProfile, top functions by own time"
+    )
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_DEBUG", "False")
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    load_data.ensure(args.db)
+    import load_benchmark
+
+    # the very environment the load benchmark gives gunicorn (DEBUG off, cached template loader,
+    # manifest static files, JSON logging at WARNING), plus the test client's host
+    os.environ.update(load_benchmark._server_env(load_data.database_url(args.db)))
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,127.0.0.1"
+    load_data.ensure(args.db, settings=args.settings)
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # the manifest the production pages need
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
@@ -55,6 +69,10 @@ def main() -> None:
         f"{'anonymous':<15} {'login':<16} {200:>6} {'':>7} {login * 1000:7.1f} {1:7.1f} {'':>5} "
         f"{statistics.median(login_cpu[1:]) * 1000:7.1f}"
     )
+    import cProfile
+    import pstats
+
+    everything = cProfile.Profile(time.process_time)
     for role, pages in urls.items():
         client = Client()
         client.force_login(users[role])
@@ -101,6 +119,19 @@ def main() -> None:
                         ConsoleRenderer(unicode=True, color=False, flat=flat, show_all=flat, time="percent_of_total")
                     )[:6000]
                 )
+            if "all" in args.cprofile:  # one profile over every page, printed at the end
+                everything.enable()
+                for _ in range(args.runs):
+                    client.get(url)
+                everything.disable()
+            if name in args.cprofile:
+                prof = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
+                prof.enable()
+                for _ in range(args.runs):
+                    client.get(url)
+                prof.disable()
+                stats = pstats.Stats(prof)
+                stats.sort_stats(os.environ.get("SORT", "tottime")).print_stats(int(os.environ.get("TOP", "40")))
             if name in args.explain:
                 with connection.cursor() as cur:
                     for sql, params in with_params:
@@ -112,6 +143,10 @@ def main() -> None:
             if os.environ.get("SHOW_QUERIES") == name:
                 for sql in captured:
                     print("   ", sql[:400])
+
+    if "all" in args.cprofile:
+        top = int(os.environ.get("TOP", "40"))
+        pstats.Stats(everything).sort_stats(os.environ.get("SORT", "tottime")).print_stats(top)
 
 
 if __name__ == "__main__":

@@ -156,7 +156,11 @@ class Proposal(TimeStampedModel):
 
     @property
     def pillars(self) -> list[str]:
-        """Pillar codes (uses the prefetched rows when the selector loaded them)."""
+        """Pillar codes: the selector's ``pillar_codes`` array when it loaded the detail page
+        (one query less than prefetching the rows), else the prefetched or queried rows."""
+        codes = getattr(self, "pillar_codes", None)
+        if codes is not None:
+            return list(codes)
         return [row.pillar for row in self.pillar_rows.all()]
 
     def get_pillars_display(self) -> list[str]:

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import geothai
 from django.conf import settings
-from django.db.models import Sum
 
 from core.templatetags.thai import baht, bahttext
 from fundproposals.choices import ProjectKind
@@ -75,7 +74,7 @@ def budget_problem(lines_total: Decimal, requested, cofunding) -> str | None:
 def submission_problems(proposal) -> list[str]:
     """Every reason the proposal cannot be submitted yet (empty when it can)."""
     problems = [f"กรุณากรอก{label}" for field, label in REQUIRED if getattr(proposal, field) in (None, "")]
-    if not proposal.pillar_rows.exists():
+    if not proposal.pillars:
         problems.append("ต้องเลือกด้านยุทธศาสตร์อย่างน้อย 1 ด้าน")
     if p := dates_problem(proposal.start_date, proposal.end_date):
         problems.append(p)
@@ -85,7 +84,8 @@ def submission_problems(proposal) -> list[str]:
         problems.append("กรุณาระบุแหล่งงบสมทบ")
     if not proposal.activities.exists():
         problems.append("ต้องมีกิจกรรมอย่างน้อย 1 กิจกรรม")
-    lines_total = proposal.budget_lines.aggregate(t=Sum("amount"))["t"] or Decimal("0.00")
+    # summed from the rows (prefetched on the detail page: no query of its own)
+    lines_total = sum((b.amount for b in proposal.budget_lines.all()), Decimal("0.00"))
     if not proposal.budget_lines.exists():
         problems.append("ต้องมีรายการงบประมาณอย่างน้อย 1 รายการ")
     elif p := budget_problem(lines_total, proposal.requested_amount, proposal.cofunding_amount):

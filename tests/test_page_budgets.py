@@ -277,3 +277,68 @@ def test_plan_page_figures_are_the_databases(world):
         assert pillars == selectors.pillar_summary(plan, today)
         assert totals == selectors.plan_totals(plan, today)
         assert by_source == list(selectors.budget_by_source(plan))
+
+
+def test_proposal_detail_within_budget_at_5_50_500_children(world, client_for):
+    """Proposal detail: at most 10 queries for the chair, the secretariat and the proposer (an editable
+    draft, whose page also lists what is missing), whatever the number of activities, budget lines,
+    reviews, votes and audit events (issue #12: it was 11)."""
+    from committees.models import Member
+    from fundproposals.models import Activity, BudgetLine, Review, Vote
+    from tests.fundproposals.helpers import complete_proposal, voting_proposal
+
+    voting, ballot = voting_proposal(world)
+    draft = complete_proposal(world, title="ร่างโครงการ")
+    proposal_type = ContentType.objects.get_for_model(Proposal)
+
+    def grow_for(p, with_votes):
+        def grow(n: int) -> None:
+            have = p.activities.count()
+            Activity.objects.bulk_create(
+                [Activity(proposal=p, order=100 + k, name=f"กิจกรรม {k}", cost=0) for k in range(have, n)]
+            )
+            BudgetLine.objects.bulk_create(
+                [BudgetLine(proposal=p, order=100 + k, item=f"รายการ {k}", amount=0) for k in range(have, n)]
+            )
+            AuditEvent.objects.bulk_create(
+                [
+                    AuditEvent(
+                        action=["proposal.update", "ballot.vote"][k % 2],
+                        target_type=proposal_type,
+                        target_id=str(p.pk),
+                        target_repr=p.title,
+                        province_id=p.province_id,
+                        changes={},
+                    )
+                    for k in range(have, n)
+                ]
+            )
+            if with_votes:
+                members = Member.objects.bulk_create(
+                    [
+                        Member(subcommittee=world.own_sc, full_name=f"กรรมการ {k}", position="กรรมการ")
+                        for k in range(have, n)
+                    ]
+                )
+                Review.objects.bulk_create(
+                    [
+                        Review(
+                            proposal=p, member=m, author=world.users[Role.CHAIR], analysis="x", recommendation="approve"
+                        )
+                        for m in members
+                    ]
+                )
+                Vote.objects.bulk_create(
+                    [Vote(ballot=ballot, member=m, choice="approve", cast_by=world.users[Role.CHAIR]) for m in members]
+                )
+
+        return grow
+
+    for role in (Role.CHAIR, Role.SECRETARIAT):
+        c = client_for(world.users[role])
+        url = f"/proposals/{voting.pk}/"
+        assert_page_budget(c, url, grow_for(voting, with_votes=True))
+        assert c.get(url).context["see_votes"]
+    owner = client_for(world.users[Role.PROPOSER])
+    assert_page_budget(owner, f"/proposals/{draft.pk}/", grow_for(draft, with_votes=False))
+    assert owner.get(f"/proposals/{draft.pk}/").context["editable"]

@@ -68,3 +68,26 @@ def test_pages_work_with_the_cache_down(world, client_for, monkeypatch):
     c = client_for(world.users[Role.NATIONAL])  # the session is written with the cache down
     for url in ("/provinces/", "/plans/status/?fiscal_year=2567", "/meetings/", "/proposals/", "/plans/"):
         assert c.get(url).status_code == 200, url
+
+
+def test_the_redis_cache_reuses_one_client_and_survives_a_lost_redis():
+    """Issue #12: one ``redis.Redis`` per pool, not one per cache call (its constructor costs
+    CPU on every page); a lost Redis still costs a miss, never an error."""
+    import os
+
+    from core.cache import SafeRedisCache
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    live = SafeRedisCache(url, {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}})
+    first = live._cache.get_client(write=True)
+    assert live._cache.get_client(write=True) is first
+    assert live._cache.get_client(write=False) is first  # one server: reads and writes share the pool
+    try:
+        live.set("perf:reuse", 41, 30)
+        assert live.get("perf:reuse") == 41
+        assert live.incr("perf:reuse") == 42
+    finally:
+        live.delete("perf:reuse")
+    down = SafeRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    assert down.get("perf:reuse", "fallback") == "fallback"
+    assert down.get("perf:reuse", "fallback") == "fallback"  # the same client, still degrading
