@@ -94,3 +94,9 @@ def index_terms(text: str) -> str:
     for word in joined(seq):
         seen.setdefault(word, None)
     return " ".join(seen)
+
+
+def warm() -> None:
+    """Load the segmenter's dictionary now (about 2 s) rather than in a user's first search of a process."""
+    words("เรือประมง")
+    _dictionary()
