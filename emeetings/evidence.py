@@ -61,7 +61,7 @@ def _traffic(meeting) -> bytes:
     rows = [
         [
             _when(e.at),
-            e.at.isoformat(),
+            timezone.localtime(e.at).isoformat(),  # Thailand's standard time, with its offset
             e.member.full_name,
             e.get_event_display(),
             e.get_location_display(),

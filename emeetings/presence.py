@@ -18,6 +18,17 @@ def checked_in_member_ids(meeting) -> QuerySet:
     return CheckIn.objects.filter(meeting=meeting, present=True).values_list("member_id", flat=True).order_by()
 
 
+def checkin_labels(meeting) -> dict[int, str]:
+    """For the attendance sheet: each checked-in member's "ลงชื่อเข้าประชุมผ่านระบบ: <where> (<now>)"."""
+    out = {}
+    for member_id, location, present in CheckIn.objects.filter(meeting=meeting).values_list(
+        "member_id", "location", "present"
+    ):
+        now = "อยู่ในที่ประชุม" if present else "ออกแล้ว"
+        out[member_id] = f"ลงชื่อเข้าประชุมผ่านระบบ: {Location(location).label} ({now})"
+    return out
+
+
 def left_member_ids(meeting) -> QuerySet:
     """Members who checked in and have since left: no longer counted present, though the attendance lists them."""
     return CheckIn.objects.filter(meeting=meeting, present=False).values_list("member_id", flat=True).order_by()

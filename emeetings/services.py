@@ -28,6 +28,10 @@ from meetings.models import Meeting
 from meetings.services.attendance import present_on_check_in
 
 ALREADY_IN = "ท่านอยู่ในที่ประชุมแล้ว"
+NEEDS_SECOND_FACTOR = (
+    "การเข้าประชุมผ่านสื่ออิเล็กทรอนิกส์ต้องยืนยันตัวตนด้วยการเข้าสู่ระบบและรหัสยืนยันชั้นที่สอง "
+    "กรุณาตั้งค่าแอปยืนยันตัวตนแล้วเข้าสู่ระบบใหม่ หรือขอให้ประธานหรือฝ่ายเลขานุการรับรองตัวตน"
+)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -43,6 +47,11 @@ def max_recording_bytes() -> int:
 def setup_of(meeting: Meeting) -> Setup:
     """The meeting's setup (an unsaved in-the-room one when none was set)."""
     return Setup.objects.filter(meeting=meeting).first() or Setup(meeting=meeting, mode=Mode.IN_ROOM)
+
+
+def remote_needs_second_factor() -> bool:
+    """Whether a member checking in online must have passed a second factor (``EMEETING_REMOTE_SECOND_FACTOR``)."""
+    return bool(getattr(settings, "EMEETING_REMOTE_SECOND_FACTOR", False))
 
 
 def _check_location(meeting: Meeting, location: str) -> None:
@@ -104,11 +113,16 @@ def check_in(
     """The actor joins: identity verified by their login (and second factor when they passed one); a join logged.
 
     ``second_factor`` is true when the session passed a second factor (django-otp's
-    ``user.is_verified()``); the method recorded says which.
+    ``user.is_verified()``); the method recorded says which. Online, a login alone is
+    refused when ``EMEETING_REMOTE_SECOND_FACTOR`` is on (production): the member sets
+    up the second factor, or the chair or the secretariat vouches for them.
     """
     seat = perms.seat_of(actor, meeting)
     _require(perms.can_check_in(actor, meeting, seat))
     _check_location(meeting, location)
+    if location == Location.REMOTE and not second_factor and remote_needs_second_factor():
+        # the decree's standard: online, identity is a login plus a second factor, or a vouch
+        raise ValidationError({"location": NEEDS_SECOND_FACTOR})
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # one check-in at a time per meeting
         checkin = CheckIn.objects.filter(meeting=meeting, member=seat).first()

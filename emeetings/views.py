@@ -141,6 +141,7 @@ def _render_room(request, meeting, *, status: int = 200):
         "recordings": selectors.recordings(meeting),
         "mine": mine,
         "can_check_in": bool(perms.can_check_in(user, meeting, seat)) if seat else False,
+        "remote_needs_second_factor": services.remote_needs_second_factor() and not _second_factor(request),
         "has_seat": seat is not None,
         "is_open": perms.is_open(meeting),
         "can_vouch": bool(perms.can_vouch(user, meeting)),

@@ -19,6 +19,7 @@ from core.pagination import paginate
 from core.permissions import require
 from core.uploads import file_response
 from core.workflow import TransitionRefused
+from emeetings.presence import checkin_labels  # e-meeting hook (issue 15)
 from meetings import permissions as perms
 from meetings import selectors, services
 from meetings.choices import AttendanceStatus, SectionType
@@ -415,6 +416,9 @@ def _attendance_context(request, meeting, form=None, guest_form=None):
     rows = selectors.attendance_rows(meeting)
     existing = {a.member_id: a for a in rows if a.member_id}
     form = form or AttendanceForm(members=members, existing=existing)
+    checked_in = checkin_labels(meeting)  # e-meeting hook (issue 15): who checked in, and where
+    for m in form.members:
+        m.checked_in = checked_in.get(m.pk, "")
     return {
         "meeting": meeting,
         "form": form,

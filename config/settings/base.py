@@ -212,6 +212,9 @@ MEDIA_URL = "/media-not-public/"
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 # A meeting's recording (issue 15): streamed to disk, refused past this size.
 RECORDING_MAX_BYTES = env.int("RECORDING_MAX_BYTES", default=2 * 1024 * 1024 * 1024)
+# A remote check-in (issue 15) verifies identity by login plus second factor; without one, the
+# chair or the secretariat vouches. Off locally (no authenticator needed to try it), on in production.
+EMEETING_REMOTE_SECOND_FACTOR = env.bool("EMEETING_REMOTE_SECOND_FACTOR", default=False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

@@ -28,6 +28,8 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.Ema
 
 # people (issue #10): national officers, secretariat staff and chairs sign in with a second factor.
 TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
+# e-meetings (issue 15): checking in online needs a session that passed the second factor (or a vouch).
+EMEETING_REMOTE_SECOND_FACTOR = env.bool("EMEETING_REMOTE_SECOND_FACTOR", default=True)
 # /healthz answers plain http to the load balancer and the container's health check.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 # One JSON line per log record (and per request), each with its request id.

@@ -96,6 +96,8 @@ def test_the_secretariat_corrects_attendance_only_after_the_member_left(world, c
     data[f"m{vouched.pk}_reason"] = "ติดราชการ"
     resp = sec.post(f"/meetings/{meeting.pk}/attendance/", data)
     assert resp.status_code == 200 and "อยู่ในที่ประชุมขณะนี้" in resp.content.decode()
+    # the sheet says who checked in through the system, and where
+    assert "ลงชื่อเข้าประชุมผ่านระบบ: ผ่านสื่ออิเล็กทรอนิกส์ (อยู่ในที่ประชุม)" in resp.content.decode()
     assert Attendance.objects.get(meeting=meeting, member=vouched).status == AttendanceStatus.PRESENT
     # the chair records that the vouched member left; the secretariat may now correct the record
     assert _post(client_for(world.users[Role.CHAIR]), meeting, action="leave", member=vouched.pk).status_code == 302

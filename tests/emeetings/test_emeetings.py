@@ -213,3 +213,35 @@ def test_adopted_minutes_print_the_electronic_statement_and_the_ledger_hash(worl
     # and the hash finds the entry on the verification page
     page = client_for(world.users[Role.MEMBER]).get(f"/ledger/verify/?entry={entry.hash}").content.decode()
     assert "ถูกต้อง" in page and "ไม่ถูกต้อง" not in page
+
+
+def test_online_a_login_alone_is_refused_when_the_second_factor_is_required(world, settings):
+    """The decree's standard: identity online is a login plus a second factor (or a vouch)."""
+    from django.test import Client
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from meetings.models import Attendance
+
+    settings.EMEETING_REMOTE_SECOND_FACTOR = True
+    meeting = held(world)
+    _hybrid(world, meeting)
+    _absent_everyone(world, meeting)
+    user, seat = world.users[Role.MEMBER], world.seats["own"]["member"]
+    password_only = Client()
+    assert password_only.post("/accounts/login/", {"username": user.username, "password": "pw"}).status_code == 302
+    page = password_only.get(f"/emeetings/{meeting.pk}/").content.decode()
+    assert 'data-testid="needs-second-factor"' in page and 'value="remote"' not in page
+    resp = _post(password_only, meeting, action="check_in", location=Location.REMOTE)
+    assert resp.status_code == 400 and services.NEEDS_SECOND_FACTOR in resp.content.decode()
+    assert not CheckIn.objects.exists() and not TrafficEvent.objects.exists()
+    assert Attendance.objects.get(meeting=meeting, member=seat).status == AttendanceStatus.ABSENT
+    # signed in with the authenticator's code: accepted online, and recorded as login + second factor
+    device = TOTPDevice.objects.create(user=user, name="แอป", confirmed=True)
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    verified = Client()
+    verified.post("/accounts/login/", {"username": user.username, "password": "pw"})
+    assert verified.post("/accounts/two-factor/verify/", {"token": code}).status_code == 302
+    assert _post(verified, meeting, action="check_in", location=Location.REMOTE).status_code == 302
+    assert CheckIn.objects.get(meeting=meeting, member=seat).method == Method.LOGIN_2FA
+    assert Attendance.objects.get(meeting=meeting, member=seat).status == AttendanceStatus.PRESENT
