@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
@@ -91,20 +92,18 @@ def proposal_for(user, pk: int, *, detail: bool = False) -> Proposal:
     """One visible proposal (with everything its page shows when ``detail``); otherwise 404."""
     qs = visible_proposals(user).select_related("province", "proposer", "previous_project")
     if detail:
-        qs = (
-            qs.select_related("agenda_item__meeting__subcommittee", "agenda_item__parent", "agenda_item__resolution")
-            .annotate(
-                # the pillars in the proposal's own row (an array), not a query of their own (issue #12)
-                pillar_codes=ArraySubquery(
-                    ProposalPillar.objects.filter(proposal=OuterRef("pk")).order_by("pillar").values("pillar")
-                )
-            )
-            .prefetch_related(
-                "activities",
-                "budget_lines",
-                Prefetch("attachments", queryset=_attachments()),
-                Prefetch("reviews", queryset=Review.objects.select_related("member", "author")),
-            )
+        qs = qs.select_related("agenda_item__meeting__subcommittee", "agenda_item__parent", "agenda_item__resolution")
+        if connection.vendor == "postgresql":
+            # the pillars in the proposal's own row (an array), not a query of their own (issue #12)
+            pillars = ProposalPillar.objects.filter(proposal=OuterRef("pk")).order_by("pillar").values("pillar")
+            qs = qs.annotate(pillar_codes=ArraySubquery(pillars))
+        else:  # the embedded SQLite default has no arrays: one query more
+            qs = qs.prefetch_related("pillar_rows")
+        qs = qs.prefetch_related(
+            "activities",
+            "budget_lines",
+            Prefetch("attachments", queryset=_attachments()),
+            Prefetch("reviews", queryset=Review.objects.select_related("member", "author")),
         )
     try:
         return qs.get(pk=pk)

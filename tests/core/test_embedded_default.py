@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -39,10 +41,16 @@ COUNT = (
 )
 
 
-def test_migrate_and_demo_data_load_on_sqlite_and_a_second_run_keeps_them(tmp_path):
-    db = tmp_path / "embedded.sqlite3"
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """One scratch SQLite file, migrated and seeded once, as `make run` leaves it."""
+    db = tmp_path_factory.mktemp("embedded") / "embedded.sqlite3"
     _manage(db, "migrate", "--noinput", "-v0")
-    first = _manage(db, "seed_demo")
+    return db, _manage(db, "seed_demo")
+
+
+def test_migrate_and_demo_data_load_on_sqlite_and_a_second_run_keeps_them(seeded):
+    db, first = seeded
     assert "sp-secretariat" in first and "proposer" in first
     rows = int(_manage(db, "shell", "-c", COUNT).strip().splitlines()[-1])
     _manage(db, "migrate", "--noinput", "-v0")
@@ -63,3 +71,11 @@ def test_migrate_and_demo_data_load_on_sqlite_and_a_second_run_keeps_them(tmp_pa
         "except IntegrityError:\n    print('frozen')"
     )
     assert _manage(db, "shell", "-c", frozen).strip().endswith("frozen")
+
+
+def test_every_kind_of_page_answers_on_sqlite_for_every_demo_user(seeded):
+    """Code that works only on PostgreSQL breaks `make run`: walk the demo site there."""
+    db, _ = seeded
+    out = _manage(db, "shell", "-c", (ROOT / "tests" / "core" / "embedded_walk.py").read_text())
+    assert "FAILED" not in out, out[-3000:]
+    assert int(out.strip().splitlines()[-1].split()[-1]) > 100, out[-3000:]
