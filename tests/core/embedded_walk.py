@@ -19,10 +19,10 @@ walked, failed = 0, []
 for username in ("national", "sp-secretariat", "sp-chair", "sp-member", "proposer"):
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     client.force_login(get_user_model().objects.get(username=username))
-    seen, queue, kinds = set(), deque(["/"]), set()
+    seen, queue, kinds = set(), deque(["/", "/search/?q=เรือ+ประมง"]), set()
     while queue and len(seen) < LIMIT:
         url = queue.popleft()
-        kind = re.sub(r"\d+", "N", url.split("?")[0])
+        kind = re.sub(r"\d+", "N", url if url.startswith("/search/") else url.split("?")[0])
         if url in seen or kind in kinds or SKIP.search(url):
             continue  # one page of each shape per user keeps the walk short
         seen.add(url)
