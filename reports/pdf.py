@@ -107,6 +107,6 @@ def html_to_pdf(html: str, *, strict: bool = True, **pdf_options) -> Rendered:
     return Rendered(pdf=pdf, pages=len(document.pages))
 
 
-def render_template_to_pdf(template: str, context: dict, *, strict: bool = True) -> Rendered:
+def render_template_to_pdf(template: str, context: dict, *, strict: bool = True, **pdf_options) -> Rendered:
     html = render_to_string(template, {**base_context(), **context})
-    return html_to_pdf(html, strict=strict)
+    return html_to_pdf(html, strict=strict, **pdf_options)

@@ -142,8 +142,9 @@ class Packet(_MeetingDocument):
 
     def render(self, target: Target, *, title: str, generated_at):
         """Cover and agenda, the minutes to adopt, the papers; bookmarks; one page numbering."""
-        from pypdf import PdfReader, PdfWriter, Transformation
+        from pypdf import PdfReader, PdfWriter
 
+        from reports.documents.stamps import number_pages
         from reports.pdf import Rendered, render_template_to_pdf
 
         context = self.context(target)
@@ -159,12 +160,18 @@ class Packet(_MeetingDocument):
             writer.append(reader, import_outline=False)
             return writer.add_outline_item(outline, start, parent=parent)
 
-        front = render_template_to_pdf(self.template, {**context, "title": title, "generated_at": generated_at}).pdf
+        # The packet is not a tagged PDF (pypdf does not merge structure trees), so its own parts are
+        # rendered untagged: PDF/UA tagging would cost time and bytes for a tree the merge drops.
+        plain = {"pdf_variant": None}
+        front = render_template_to_pdf(
+            self.template, {**context, "title": title, "generated_at": generated_at}, **plain
+        ).pdf
         append(front, "ปกและระเบียบวาระการประชุม")
         for part in context["minutes_to_adopt"]:
             pdf = render_template_to_pdf(
                 Minutes.template,
                 {**part.minutes, "title": part.title, "generated_at": generated_at, "unnumbered": True},
+                **plain,
             ).pdf
             append(pdf, f"ระเบียบวาระที่ {part.section.number} รายงานการประชุม{part.meeting.label}")
         parents: dict[str, object] = {}
@@ -178,48 +185,11 @@ class Packet(_MeetingDocument):
             append(part.reader, part.name, parent=parents[part.number])
 
         total = len(writer.pages)
-        stamps = PdfReader(io.BytesIO(page_numbers([(p.mediabox.width, p.mediabox.height) for p in writer.pages])))
-        for page, stamp in zip(writer.pages, stamps.pages, strict=True):
-            page.merge_transformed_page(
-                stamp, Transformation().translate(tx=float(page.mediabox.left), ty=float(page.mediabox.bottom))
-            )
-            page.compress_content_streams()  # merging leaves the page's content uncompressed
-        # The stamps share one font: written once, not once a page.
+        number_pages(writer)
+        # Papers made by the same program often carry identical objects (fonts, images): written once.
         writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
         writer.add_metadata({"/Title": title})
         writer.page_mode = "/UseOutlines"
         out = io.BytesIO()
         writer.write(out)
         return Rendered(pdf=out.getvalue(), pages=total)
-
-
-_STAMP_FONT = "SarabunPacket"
-
-
-def page_numbers(sizes: list[tuple[float, float]]) -> bytes:
-    """One page a size, each carrying only "หน้า n จาก N" where the documents print it (bottom centre of
-    the text area, as ``pdf/document.css`` does), to lay over the packet's pages.
-
-    Drawn with ReportLab: WeasyPrint takes ~15 ms a page for this, more than merging the papers.
-    The phrase has no stacked marks, so ReportLab's unshaped Thai draws and extracts it right.
-    """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    from reports import fonts
-
-    if _STAMP_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(_STAMP_FONT, str(fonts.source_dir() / "Sarabun-Regular.ttf")))
-    total = len(sizes)
-    out = io.BytesIO()
-    c = canvas.Canvas(out, pageCompression=1, invariant=1)
-    cm = 72 / 2.54
-    for n, (width, height) in enumerate(sizes, start=1):
-        width, height = float(width), float(height)
-        c.setPageSize((width, height))
-        c.setFont(_STAMP_FONT, 12)
-        c.drawCentredString(width / 2 + 0.5 * cm, 1 * cm - 4, f"หน้า {n} จาก {total}")
-        c.showPage()
-    c.save()
-    return out.getvalue()
