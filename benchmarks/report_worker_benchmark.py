@@ -44,25 +44,43 @@ def _new_job(user, province, fiscal_year: int):
     )
 
 
-def _through_worker(user, province, fiscal_year: int, timeout: float = 300) -> float:
+def _cpu_of(procs) -> float:
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _through_worker(user, province, fiscal_year: int, timeout: float = 300, worker=None, cpu=None) -> float:
+    """Seconds from enqueue to ``ready``; when ``cpu`` is a list, appends the CPU seconds the
+    worker (main process and children) spent on the job meanwhile."""
     from reports.models import ReportJob
     from reports.tasks import build_report
 
     job = _new_job(user, province, fiscal_year)
+    procs = [worker, *worker.children()] if worker is not None else []
+    cpu_before = _cpu_of(procs)
     started = time.perf_counter()
     build_report.delay(job.pk)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         state = ReportJob.objects.filter(pk=job.pk).values_list("state", flat=True).first()
         if state == "ready":
-            return time.perf_counter() - started
+            elapsed = time.perf_counter() - started
+            if cpu is not None:
+                cpu.append(_cpu_of(procs) - cpu_before)
+            return elapsed
         if state == "failed":
             raise SystemExit(f"job {job.pk} failed")
         time.sleep(0.05)
     raise SystemExit("the worker did not finish in time")
 
 
-def _weasyprint_alone(province, fiscal_year: int) -> float:
+def _weasyprint_alone(province, fiscal_year: int, cpu=None) -> float:
     from django.template.loader import render_to_string
     from django.utils import timezone
 
@@ -81,8 +99,10 @@ def _weasyprint_alone(province, fiscal_year: int) -> float:
             "generated_at": timezone.now(),
         },
     )
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     html_to_pdf(html)
+    if cpu is not None:
+        cpu.append(time.process_time() - cpu_started)
     return time.perf_counter() - started
 
 
@@ -127,14 +147,20 @@ def main() -> None:
         for _ in range(2):  # warm: the first build loads templates and fonts in the child
             _through_worker(chair, province, args.fiscal_year)
             _weasyprint_alone(province, args.fiscal_year)
-        worker_s, alone_s = [], []
+        worker_s, alone_s, worker_cpu, alone_cpu = [], [], [], []
+        main = psutil.Process(worker.pid)
         for _ in range(args.rounds):
-            worker_s.append(_through_worker(chair, province, args.fiscal_year))
-            alone_s.append(_weasyprint_alone(province, args.fiscal_year))
+            worker_s.append(_through_worker(chair, province, args.fiscal_year, worker=main, cpu=worker_cpu))
+            alone_s.append(_weasyprint_alone(province, args.fiscal_year, cpu=alone_cpu))
         w, a = statistics.median(worker_s), statistics.median(alone_s)
+        wc, ac = statistics.median(worker_cpu), statistics.median(alone_cpu)
+        print(f"load average {os.getloadavg()[0]:.1f} (2 cores shared: wall times wait for CPU; CPU times do not)")
         print(f"end to end in the worker: {[round(x, 2) for x in worker_s]} s, median {w:.2f} s")
         print(f"WeasyPrint alone, same HTML: {[round(x, 2) for x in alone_s]} s, median {a:.2f} s")
-        print(f"ratio worker / WeasyPrint: {w / a:.2f}x (median of {args.rounds} interleaved)")
+        print(f"ratio worker / WeasyPrint, wall: {w / a:.2f}x (median of {args.rounds} interleaved)")
+        print(f"worker CPU per report (main + child): {[round(x, 2) for x in worker_cpu]} s, median {wc:.2f} s")
+        print(f"WeasyPrint alone CPU: {[round(x, 2) for x in alone_cpu]} s, median {ac:.2f} s")
+        print(f"ratio worker / WeasyPrint, CPU: {wc / ac:.2f}x")
         child = psutil.Process(worker.pid).children()[0]
         print(f"worker child RSS after warm-up and {args.rounds} reports: {child.memory_info().rss / 2**20:.0f} MB")
         for k in range(1, args.memory_reports + 1):

@@ -405,3 +405,8 @@ HEALTH_WORKER_MAX_AGE = env.int("HEALTH_WORKER_MAX_AGE", default=180)
 # --- docs (issue 11): the meeting packet ---
 # A paper longer than this is listed on the packet's cover with a note instead of merged.
 REPORTS_PACKET_MAX_PAGES = env.int("REPORTS_PACKET_MAX_PAGES", default=300)
+
+# --- CPU per request (issue #12) ---------------------------------------------
+# Django's form renderer, with plain <select> widgets (the list filters' 77 provinces) drawn in
+# Python instead of an {% include %} per option; the same markup (tests/core/test_renderers.py).
+FORM_RENDERER = "core.renderers.FastSelectRenderer"
