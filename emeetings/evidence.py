@@ -44,6 +44,13 @@ def _csv(head: list[str], rows: list[list]) -> bytes:
 def _attendance(meeting) -> bytes:
     from meetings.models import Attendance
 
+    online = set(CheckIn.objects.filter(meeting=meeting, location="remote").values_list("member_id", flat=True))
+
+    def where(a) -> str:
+        if a.status == "present" and a.member_id in online:
+            return "ผ่านสื่ออิเล็กทรอนิกส์"
+        return "ในห้องประชุม" if a.status in ("present", "stand_in", "guest") else ""
+
     rows = [
         [
             a.member.full_name if a.member_id else a.person_name,
@@ -51,10 +58,11 @@ def _attendance(meeting) -> bytes:
             a.get_status_display(),
             a.person_name if a.member_id else "",
             a.absence_reason,
+            where(a),
         ]
         for a in Attendance.objects.filter(meeting=meeting).select_related("member").order_by("order", "id")
     ]
-    return _csv(["ชื่อ", "ตำแหน่ง", "การเข้าประชุม", "ผู้มาประชุมแทน", "เหตุที่ไม่มาประชุม"], rows)
+    return _csv(["ชื่อ", "ตำแหน่ง", "การเข้าประชุม", "ผู้มาประชุมแทน", "เหตุที่ไม่มาประชุม", "เข้าร่วม"], rows)
 
 
 def _traffic(meeting) -> bytes:

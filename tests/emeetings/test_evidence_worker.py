@@ -108,7 +108,9 @@ def test_a_real_worker_builds_the_bundle_whose_manifest_matches_every_file(world
 
     assert zf.read("minutes.pdf").startswith(b"%PDF")
     attendance = zf.read("attendance.csv").decode("utf-8-sig")
-    assert f"{vouched.full_name},{vouched.position},มาประชุม" in attendance
+    assert f"{vouched.full_name},{vouched.position},มาประชุม,,,ผ่านสื่ออิเล็กทรอนิกส์" in attendance
+    seat = world.seats["own"]["chair"]
+    assert f"{seat.full_name},{seat.position},มาประชุม,,,ในห้องประชุม" in attendance
     traffic = _rows(zf.read("traffic-log.csv"))
     assert [(r[2], r[3], r[4], r[5]) for r in traffic[1:3]] == [
         (world.seats["own"]["member"].full_name, "เข้าร่วม", "ผ่านสื่ออิเล็กทรอนิกส์", "203.0.113.21"),
