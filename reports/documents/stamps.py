@@ -102,7 +102,11 @@ def number_pages(writer) -> None:
             text = text.replace(stamp_name.encode() + b" ", name.encode() + b" ")
         left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
         number = stream(b"Q\nq 1 0 0 1 %g %g cm\n" % (left, bottom) + text + b"\nQ\n")
-        contents = page.get("/Contents")
-        existing = [] if contents is None else contents.get_object()
-        parts = list(existing) if isinstance(existing, ArrayObject) else [contents]
+        contents = page.get("/Contents")  # a stream, an array of streams, or none (a blank page)
+        if contents is None:
+            parts = []
+        elif isinstance(contents.get_object(), ArrayObject):
+            parts = list(contents.get_object())
+        else:
+            parts = [contents]
         page[NameObject("/Contents")] = ArrayObject([save, *parts, number])

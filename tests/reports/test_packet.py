@@ -119,3 +119,30 @@ def test_packet_prints_the_ledger_hash_of_the_adopted_minutes(world, django_capt
     assert squeeze(f"ตรวจสอบความถูกต้องของบันทึก รายการที่ {entry.seq} ค่าแฮช {entry.hash}") in cover
     # and the bound minutes themselves end with the same line, as the minutes PDF does
     assert squeeze(pdf_text(data)).count(entry.hash) == 2
+
+
+def test_page_numbers_share_one_font_and_leave_the_pages_content_alone():
+    """Pages sharing one resources object still get their own number; the stamp font is written once."""
+    from pypdf import PdfWriter
+
+    from reports.documents.stamps import number_pages
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(text_pdf(3, "เอกสารแรก"))))
+    writer.append(PdfReader(io.BytesIO(blank_pdf(30))))
+    before = [p.get_contents().get_data() for p in writer.pages[:3]]
+    number_pages(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    for page in (1, 2, 17, 33):
+        assert f"หน้า {page} จาก 33" in pdf_text(data, page=page), page
+    reader = PdfReader(io.BytesIO(data))
+    stamp_fonts = {
+        ref.idnum for p in reader.pages for name, ref in p["/Resources"]["/Font"].items() if name.startswith("/PkN")
+    }
+    assert len(stamp_fonts) == 1
+    # each page's own content is kept byte for byte, between "q" and the number
+    for page, own in zip(reader.pages[:3], before, strict=True):
+        parts = page["/Contents"]
+        assert parts[0].get_object().get_data() == b"q\n" and own in b"".join(c.get_object().get_data() for c in parts)
