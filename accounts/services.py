@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import tokens
 from accounts.models import TokenPurpose, User
@@ -62,7 +63,7 @@ def issue_invitation(*, actor, user: User, by_code: bool = False) -> str:
     caller's transaction; the e-mail leaves on commit.
     """
     if user.has_usable_password():
-        raise ValidationError("ผู้ใช้นี้ตั้งรหัสผ่านแล้ว ให้ใช้ลืมรหัสผ่านแทน")
+        raise ValidationError(_("ผู้ใช้นี้ตั้งรหัสผ่านแล้ว ให้ใช้ลืมรหัสผ่านแทน"))
     purpose = TokenPurpose.PRINTED_CODE if by_code else TokenPurpose.INVITATION
     # a new invitation of either kind replaces the other kind too
     other = TokenPurpose.INVITATION if by_code else TokenPurpose.PRINTED_CODE
@@ -73,7 +74,7 @@ def issue_invitation(*, actor, user: User, by_code: bool = False) -> str:
     audit.record(actor=actor, action="account.invite", target=user, reason="code" if by_code else "email")
     if not by_code:
         if not user.email:
-            raise ValidationError("ผู้ใช้นี้ไม่มีอีเมล ให้พิมพ์รหัสใช้ครั้งเดียวแทน")
+            raise ValidationError(_("ผู้ใช้นี้ไม่มีอีเมล ให้พิมพ์รหัสใช้ครั้งเดียวแทน"))
         link = site_link(reverse("accounts:welcome", args=[secret]))
         body = "\n".join(
             [
@@ -93,7 +94,7 @@ def issue_invitation(*, actor, user: User, by_code: bool = False) -> str:
 def set_password_from_secret(*, secret: str, short: bool, password1: str, password2: str) -> User:
     """Redeem an invitation link or printed code: the user sets a password and may sign in."""
     if password1 != password2:
-        raise ValidationError({"password2": "รหัสผ่านทั้งสองช่องไม่ตรงกัน"})
+        raise ValidationError({"password2": _("รหัสผ่านทั้งสองช่องไม่ตรงกัน")})
     purposes = (TokenPurpose.PRINTED_CODE,) if short else (TokenPurpose.INVITATION,)
     with transaction.atomic():
         token = tokens.find(secret, purposes=purposes, short=short, lock=True)
@@ -167,3 +168,20 @@ def verify_email(*, secret: str) -> User:
         tokens.consume(token)
         audit.record(actor=user, action="account.verify_email", target=user)
     return user
+
+
+# English throughout (issue #14) ---------------------------------------------------------------
+
+
+def set_language(*, actor, language: str) -> None:
+    """Remember the language ``actor`` chose, so that their e-mails and notifications use it."""
+    if not getattr(actor, "is_authenticated", False) or actor.language == language:
+        return
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=actor.pk)
+        before = user.language
+        user.language = language
+        user.full_clean(validate_unique=False, validate_constraints=False)
+        user.save(update_fields=["language"])
+        audit.record(actor=user, action="account.language", target=user, changes={"language": [before, language]})
+    actor.language = language

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -9,13 +10,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods
 
 from accounts import ratelimit, services, tokens
 from accounts.forms import CodeForm, RegisterForm, SetPasswordForm
 from accounts.models import TokenPurpose
 
-TOO_MANY = "ลองหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่"
+TOO_MANY = gettext_lazy("ลองหลายครั้งเกินไป กรุณารอ 15 นาทีแล้วลองใหม่")
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -42,7 +46,7 @@ def welcome(request, secret):
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
-            messages.success(request, "ตั้งรหัสผ่านแล้ว กรุณาเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านใหม่")
+            messages.success(request, _("ตั้งรหัสผ่านแล้ว กรุณาเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านใหม่"))
             return redirect("login")
     return render(request, "accounts/welcome.html", {"form": form, "username": token.user.username})
 
@@ -66,7 +70,9 @@ def redeem_code(request):
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
-                messages.success(request, f"ตั้งรหัสผ่านแล้ว ชื่อผู้ใช้ของท่านคือ {user.username} กรุณาเข้าสู่ระบบ")
+                messages.success(
+                    request, _("ตั้งรหัสผ่านแล้ว ชื่อผู้ใช้ของท่านคือ %(username)s กรุณาเข้าสู่ระบบ") % {"username": user.username}
+                )
                 return redirect("login")
     return render(request, "accounts/code.html", {"form": form})
 
@@ -112,7 +118,7 @@ def verify(request, secret):
         services.verify_email(secret=secret)
     except ValidationError:
         return render(request, "accounts/invalid.html", {"message": services.INVALID_LINK}, status=404)
-    messages.success(request, "ยืนยันอีเมลแล้ว กรุณาเข้าสู่ระบบ แล้วขอสิทธิ์เสนอโครงการในจังหวัดของท่าน")
+    messages.success(request, _("ยืนยันอีเมลแล้ว กรุณาเข้าสู่ระบบ แล้วขอสิทธิ์เสนอโครงการในจังหวัดของท่าน"))
     return redirect("login")
 
 
@@ -120,7 +126,10 @@ def profile(request):
     from django.urls import NoReverseMatch, reverse
 
     links = []
-    for label, name in (("การแจ้งเตือนและ LINE", "notifications:settings"), ("ยืนยันตัวตนสองขั้นตอน", "accounts:two-factor")):
+    for label, name in (
+        (_("การแจ้งเตือนและ LINE"), "notifications:settings"),
+        (_("ยืนยันตัวตนสองขั้นตอน"), "accounts:two-factor"),
+    ):
         try:
             links.append({"label": label, "url": reverse(name)})
         except NoReverseMatch:
@@ -140,7 +149,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
         audit.record(actor=self.request.user, action="account.change_password", target=self.request.user)
         logout(self.request)
-        messages.success(self.request, "เปลี่ยนรหัสผ่านแล้ว ทุกอุปกรณ์ออกจากระบบแล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่านใหม่")
+        messages.success(self.request, _("เปลี่ยนรหัสผ่านแล้ว ทุกอุปกรณ์ออกจากระบบแล้ว กรุณาเข้าสู่ระบบด้วยรหัสผ่านใหม่"))
         return redirect(self.success_url)
 
 
@@ -175,7 +184,7 @@ def two_factor_setup(request):
             codes = twofactor.confirm(request=request, device=device, token=request.POST.get("token", "").strip())
             if codes is not None:
                 return render(request, "accounts/two_factor_codes.html", {"codes": codes})
-            error = "รหัสไม่ถูกต้อง กรุณาพิมพ์รหัส 6 หลักล่าสุดจากแอป"
+            error = _("รหัสไม่ถูกต้อง กรุณาพิมพ์รหัส 6 หลักล่าสุดจากแอป")
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -204,5 +213,15 @@ def two_factor_verify(request):
         elif twofactor.verify(request=request, token=request.POST.get("token", "")):
             return redirect(next_url)
         else:
-            error = "รหัสไม่ถูกต้อง"
+            error = _("รหัสไม่ถูกต้อง")
     return render(request, "accounts/two_factor_verify.html", {"error": error, "next": next_url})
+
+
+@require_http_methods(["POST"])
+def set_language(request):
+    """Django's language switch, which also remembers the choice for the signed-in user's e-mails."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.set_language(actor=request.user, language=language)
+    return response

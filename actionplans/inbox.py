@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Case, DateField, Exists, F, IntegerField, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actionplans.choices import DocState
 from actionplans.models import ActionPlan, Activity, SituationReport
@@ -74,7 +75,8 @@ def plan_items(user) -> list[Waiting]:
             out.append(
                 Waiting(
                     "plan_due",
-                    f"แผนปฏิบัติการปีงบประมาณ {fy} {'เลยกำหนด' if late else 'ใกล้ถึงกำหนด'} ยังไม่ได้รับความเห็นชอบ",
+                    _("แผนปฏิบัติการปีงบประมาณ %(fy)s %(value)s ยังไม่ได้รับความเห็นชอบ")
+                    % {"fy": fy, "value": _("เลยกำหนด") if late else _("ใกล้ถึงกำหนด")},
                     count_of(_without_approved(mine, ActionPlan, "fiscal_year", fy)),
                     lambda pk: f"{reverse('actionplans:list')}?fiscal_year={fy}",
                     deadline=Value(plan_due, output_field=DateField()),
@@ -88,7 +90,8 @@ def plan_items(user) -> list[Waiting]:
             out.append(
                 Waiting(
                     "report_due",
-                    f"รายงานสถานการณ์ปี {fy - 1} {'เลยกำหนด' if late else 'ใกล้ถึงกำหนด'} ยังไม่ได้รับความเห็นชอบ",
+                    _("รายงานสถานการณ์ปี %(value)s %(value2)s ยังไม่ได้รับความเห็นชอบ")
+                    % {"value": fy - 1, "value2": _("เลยกำหนด") if late else _("ใกล้ถึงกำหนด")},
                     count_of(_without_approved(mine, SituationReport, "year", fy - 1)),
                     lambda pk: reverse("actionplans:report-list"),
                     deadline=Value(report_due, output_field=DateField()),
@@ -100,7 +103,7 @@ def plan_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "late_activities",
-                "กิจกรรมตามแผนที่ล่าช้ากว่าเป้าหมาย",
+                _("กิจกรรมตามแผนที่ล่าช้ากว่าเป้าหมาย"),
                 count_of(_late_activities(secretariat, fy, today)),
                 lambda pk: f"{reverse('actionplans:list')}?fiscal_year={fy}",
                 icon="hourglass-split",
@@ -112,7 +115,7 @@ def plan_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "late_provinces",
-                f"จังหวัดที่ยังไม่มีแผนปฏิบัติการปีงบประมาณ {fy} ที่ได้รับความเห็นชอบ (เลยกำหนด)",
+                _("จังหวัดที่ยังไม่มีแผนปฏิบัติการปีงบประมาณ %(fy)s ที่ได้รับความเห็นชอบ (เลยกำหนด)") % {"fy": fy},
                 count_of(_without_approved(Province.objects.all(), ActionPlan, "fiscal_year", fy)),
                 lambda pk: reverse("actionplans:status"),
                 icon="exclamation-triangle",

@@ -30,11 +30,20 @@ def document_due(kind: str, object_id: int, variant: str) -> Event | None:
         return None
     year, _, step = variant.partition(":")
     plan = kind in (Kind.PLAN_DUE, Kind.PLAN_LATE)
-    what = f"แผนปฏิบัติการปีงบประมาณ {year}" if plan else f"รายงานสถานการณ์ปี {int(year) - 1}"
+    what = (
+        _("แผนปฏิบัติการปีงบประมาณ %(year)s") % {"year": year}
+        if plan
+        else _("รายงานสถานการณ์ปี %(value)s") % {"value": int(year) - 1}
+    )
     due = due_date(int(year), settings.PLAN_DUE_MONTH_DAY if plan else settings.SITUATION_REPORT_DUE_MONTH_DAY)
-    when = "เลยกำหนดแล้ว" if kind in (Kind.PLAN_LATE, Kind.SITUATION_LATE) else f"ครบกำหนดในอีก {step} วัน"
+    when = (
+        _("เลยกำหนดแล้ว")
+        if kind in (Kind.PLAN_LATE, Kind.SITUATION_LATE)
+        else _("ครบกำหนดในอีก %(step)s วัน") % {"step": step}
+    )
     return Event(
-        text=f"{what} จังหวัด{sc.province.name_th} {when} (กำหนด {thaidate.format_date(due)}) ยังไม่ได้รับความเห็นชอบ",
+        text=_("%(what)s จังหวัด%(name_th)s %(when)s (กำหนด %(format_date)s) ยังไม่ได้รับความเห็นชอบ")
+        % {"what": what, "name_th": str(sc.province), "when": when, "format_date": thaidate.format_date(due)},
         url=reverse("actionplans:list") if plan else reverse("actionplans:report-list"),
         recipients=people_of(sc.province_id, members=False),
         province_id=sc.province_id,

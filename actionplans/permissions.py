@@ -5,6 +5,8 @@ national officers read every province's; the secretariat edits. Views turn a
 refusal into the same 404 a missing object gives.
 """
 
+from django.utils.translation import gettext as _
+
 from actionplans.choices import DocState
 from committees.choices import Role
 from core.permissions import ALLOW, Verdict, deny
@@ -14,14 +16,14 @@ def can_view_document(user, doc) -> Verdict:
     """A plan or situation report revision (any state)."""
     if user.access.can_read_province(doc.subcommittee.province_id):
         return ALLOW
-    return deny("ไม่พบเอกสารนี้ในขอบเขตของท่าน")
+    return deny(_("ไม่พบเอกสารนี้ในขอบเขตของท่าน"))
 
 
 def can_prepare_documents(user, subcommittee) -> Verdict:
     """Draft a new plan or report for the subcommittee's province."""
     if user.access.has(subcommittee.province_id, Role.SECRETARIAT):
         return ALLOW
-    return deny("เฉพาะฝ่ายเลขานุการของจังหวัดเท่านั้นที่จัดทำแผนและรายงานได้")
+    return deny(_("เฉพาะฝ่ายเลขานุการของจังหวัดเท่านั้นที่จัดทำแผนและรายงานได้"))
 
 
 def can_edit_document(user, doc) -> Verdict:
@@ -30,7 +32,7 @@ def can_edit_document(user, doc) -> Verdict:
     if not verdict:
         return verdict
     if doc.state != DocState.DRAFT:
-        return deny("แก้ไขได้เฉพาะฉบับร่าง ฉบับที่เสนอหรือเห็นชอบแล้วให้ถอนกลับหรือจัดทำฉบับปรับปรุง")
+        return deny(_("แก้ไขได้เฉพาะฉบับร่าง ฉบับที่เสนอหรือเห็นชอบแล้วให้ถอนกลับหรือจัดทำฉบับปรับปรุง"))
     return ALLOW
 
 
@@ -40,9 +42,9 @@ def can_revise_document(user, doc, *, has_open_revision: bool) -> Verdict:
     if not verdict:
         return verdict
     if doc.state != DocState.APPROVED:
-        return deny("จัดทำฉบับปรับปรุงได้จากฉบับที่เห็นชอบแล้วเท่านั้น")
+        return deny(_("จัดทำฉบับปรับปรุงได้จากฉบับที่เห็นชอบแล้วเท่านั้น"))
     if has_open_revision:
-        return deny("มีฉบับปรับปรุงที่ยังไม่ได้รับความเห็นชอบอยู่แล้ว")
+        return deny(_("มีฉบับปรับปรุงที่ยังไม่ได้รับความเห็นชอบอยู่แล้ว"))
     return ALLOW
 
 
@@ -52,14 +54,14 @@ def can_record_progress(user, plan, *, has_newer_revision: bool = False) -> Verd
     if not verdict:
         return verdict
     if plan.state == DocState.SUPERSEDED or has_newer_revision:
-        return deny("ฉบับนี้มีฉบับปรับปรุงแล้ว ให้บันทึกผลในฉบับล่าสุด")
+        return deny(_("ฉบับนี้มีฉบับปรับปรุงแล้ว ให้บันทึกผลในฉบับล่าสุด"))
     return ALLOW
 
 
 def can_view_national_status(user) -> Verdict:
     if user.access.is_national:
         return ALLOW
-    return deny("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้น")
+    return deny(_("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้น"))
 
 
 def can_list_documents(user) -> Verdict:
@@ -67,4 +69,4 @@ def can_list_documents(user) -> Verdict:
     access = user.access
     if access.is_national or access.readable_province_ids():
         return ALLOW
-    return deny("ท่านไม่มีสิทธิ์ดูแผนปฏิบัติการของจังหวัดใด")
+    return deny(_("ท่านไม่มีสิทธิ์ดูแผนปฏิบัติการของจังหวัดใด"))

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from actionplans.choices import OPEN_STATES, DocState, Nationality
 from actionplans.models import (
@@ -86,7 +87,7 @@ def create_plan(
     _check(can_prepare_documents(actor, subcommittee))
     check_fiscal_year(fiscal_year)
     if copy_from is not None and copy_from.subcommittee_id != subcommittee.pk:
-        raise ValidationError("คัดลอกได้เฉพาะแผนของจังหวัดเดียวกัน")
+        raise ValidationError(_("คัดลอกได้เฉพาะแผนของจังหวัดเดียวกัน"))
     with transaction.atomic():
         Subcommittee.objects.select_for_update().get(pk=subcommittee.pk)
         if ActionPlan.objects.filter(subcommittee=subcommittee, fiscal_year=fiscal_year).exists():
@@ -239,7 +240,7 @@ def record_progress(
 ) -> Progress:
     """Record (or correct) what was done on an activity in a quarter, with photos or files."""
     if quarter not in (1, 2, 3, 4):
-        raise ValidationError("ไตรมาสต้องเป็น 1 ถึง 4")
+        raise ValidationError(_("ไตรมาสต้องเป็น 1 ถึง 4"))
     with transaction.atomic():
         plan = ActionPlan.objects.select_for_update().select_related("subcommittee__province").get(pk=activity.plan_id)
         newer = ActionPlan.objects.filter(
@@ -291,7 +292,7 @@ def transition(
 ) -> ActionPlan | SituationReport:
     """Fire a transition of the document table: propose (at ``meeting``), approve (by ``resolution``), withdraw."""
     if name == "supersede":
-        raise core_workflow.TransitionRefused("ขั้นตอนนี้ระบบดำเนินการเอง")
+        raise core_workflow.TransitionRefused(_("ขั้นตอนนี้ระบบดำเนินการเอง"))
     return core_workflow.fire(
         workflow=DOCUMENT_WORKFLOW,
         model=type(doc),

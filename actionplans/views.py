@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from actionplans import selectors, services
@@ -61,7 +62,7 @@ def _subcommittee_for_prepare(user, code: str) -> Subcommittee:
 def _error_messages(exc: Exception) -> list[str]:
     if isinstance(exc, ValidationError):
         return exc.messages
-    return [str(exc) or "ท่านไม่มีสิทธิ์ทำรายการนี้"]
+    return [str(exc) or _("ท่านไม่มีสิทธิ์ทำรายการนี้")]
 
 
 # --- Plans ---------------------------------------------------------------------------------------
@@ -115,10 +116,11 @@ def plan_create(request, code):
             if plan.copied_from_id:
                 messages.success(
                     request,
-                    f"คัดลอกแผนปีงบประมาณ {plan.copied_from.fiscal_year} มาเป็นร่างแผนปีงบประมาณ {fy} แล้ว กรุณาแก้ไขกิจกรรม",
+                    _("คัดลอกแผนปีงบประมาณ %(fiscal_year)s มาเป็นร่างแผนปีงบประมาณ %(fy)s แล้ว กรุณาแก้ไขกิจกรรม")
+                    % {"fiscal_year": plan.copied_from.fiscal_year, "fy": fy},
                 )
             else:
-                messages.success(request, f"สร้างร่างแผนปฏิบัติการปีงบประมาณ {fy} แล้ว")
+                messages.success(request, _("สร้างร่างแผนปฏิบัติการปีงบประมาณ %(fy)s แล้ว") % {"fy": fy})
             return redirect("actionplans:plan", pk=plan.pk)
     return render(request, "actionplans/plan_create.html", {"form": form, "subcommittee": sc})
 
@@ -165,7 +167,7 @@ def activity_add(request, pk):
             for m in _error_messages(exc):
                 form.add_error(None, m)
         else:
-            messages.success(request, f"เพิ่มกิจกรรม “{form.cleaned_data['name']}” แล้ว")
+            messages.success(request, _("เพิ่มกิจกรรม “%(name)s” แล้ว") % {"name": form.cleaned_data["name"]})
             return redirect("actionplans:plan", pk=plan.pk)
     return render(request, "actionplans/activity_form.html", {"form": form, "plan": plan})
 
@@ -183,7 +185,7 @@ def activity_edit(request, pk):
             for m in _error_messages(exc):
                 form.add_error(None, m)
         else:
-            messages.success(request, "บันทึกกิจกรรมแล้ว")
+            messages.success(request, _("บันทึกกิจกรรมแล้ว"))
             return redirect("actionplans:plan", pk=plan.pk)
     return render(request, "actionplans/activity_form.html", {"form": form, "plan": plan, "activity": activity})
 
@@ -224,7 +226,7 @@ def progress_edit(request, pk, quarter):
             for m in _error_messages(exc):
                 form.add_error(None, m)
         else:
-            messages.success(request, f"บันทึกผลการดำเนินงาน{Quarter(quarter).label}แล้ว")
+            messages.success(request, _("บันทึกผลการดำเนินงาน%(label)sแล้ว") % {"label": Quarter(quarter).label})
             return redirect("actionplans:plan", pk=plan.pk)
     return render(
         request,
@@ -286,7 +288,7 @@ def _transition(request, doc, name):
             for m in _error_messages(exc):
                 form.add_error(None, m)
         else:
-            messages.success(request, f"{t.label}แล้ว")
+            messages.success(request, _("%(label)sแล้ว") % {"label": t.label})
             url_name, pk = _doc_url(doc)
             return redirect(url_name, pk=pk)
     url_name, pk = _doc_url(doc)
@@ -324,7 +326,9 @@ def _revise(request, doc, revise):
             for m in _error_messages(exc):
                 messages.error(request, m)
         else:
-            messages.success(request, f"สร้างฉบับปรับปรุง (ฉบับที่ {new.revision}) แล้ว ฉบับที่เห็นชอบเดิมยังคงอยู่")
+            messages.success(
+                request, _("สร้างฉบับปรับปรุง (ฉบับที่ %(revision)s) แล้ว ฉบับที่เห็นชอบเดิมยังคงอยู่") % {"revision": new.revision}
+            )
             return redirect(_doc_url(new)[0], pk=new.pk)
     return render(request, "actionplans/revise_confirm.html", {"doc": doc, "back_url_name": _doc_url(doc)[0]})
 
@@ -387,7 +391,7 @@ def report_create(request, code):
             for m in _error_messages(exc):
                 form.add_error(None, m)
         else:
-            messages.success(request, f"บันทึกร่างรายงานสถานการณ์ปี {report.year} แล้ว")
+            messages.success(request, _("บันทึกร่างรายงานสถานการณ์ปี %(year)s แล้ว") % {"year": report.year})
             return redirect("actionplans:report", pk=report.pk)
     return render(request, "actionplans/report_form.html", {"form": form, "subcommittee": sc})
 
@@ -410,7 +414,7 @@ def report_edit(request, pk):
             for m in _error_messages(exc):
                 form.add_error(None, m)
         else:
-            messages.success(request, "บันทึกรายงานสถานการณ์แล้ว")
+            messages.success(request, _("บันทึกรายงานสถานการณ์แล้ว"))
             return redirect("actionplans:report", pk=report.pk)
     return render(
         request, "actionplans/report_form.html", {"form": form, "subcommittee": report.subcommittee, "report": report}

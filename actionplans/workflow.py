@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actionplans.choices import DocState
 from committees.choices import Role
@@ -28,40 +30,45 @@ APPROVING_OUTCOMES = frozenset({ResolutionOutcome.APPROVED, ResolutionOutcome.AP
 def _has_meeting_of_same_subcommittee(doc, ctx: dict[str, Any]) -> str | None:
     meeting = ctx.get("meeting")
     if meeting is None:
-        return "กรุณาเลือกการประชุมที่จะเสนอ"
+        return _("กรุณาเลือกการประชุมที่จะเสนอ")
     if meeting.subcommittee_id != doc.subcommittee_id:
-        return "ต้องเสนอต่อที่ประชุมของคณะอนุกรรมการจังหวัดเดียวกันเท่านั้น"
+        return _("ต้องเสนอต่อที่ประชุมของคณะอนุกรรมการจังหวัดเดียวกันเท่านั้น")
     if meeting.state not in AGENDA_OPEN_STATES:
-        return f"การประชุม{meeting.label} อยู่ในสถานะ “{meeting.get_state_display()}” เพิ่มระเบียบวาระไม่ได้แล้ว"
+        return _("การประชุม%(label)s อยู่ในสถานะ “%(state)s” เพิ่มระเบียบวาระไม่ได้แล้ว") % {
+            "label": meeting.label,
+            "state": meeting.get_state_display(),
+        }
     return None
 
 
 def _has_content(doc, ctx: dict[str, Any]) -> str | None:
     if hasattr(doc, "activities") and not doc.activities.exists():
-        return "แผนยังไม่มีกิจกรรม กรุณาเพิ่มกิจกรรมก่อนเสนอที่ประชุม"
+        return _("แผนยังไม่มีกิจกรรม กรุณาเพิ่มกิจกรรมก่อนเสนอที่ประชุม")
     return None
 
 
 def _has_approving_resolution_of_same_subcommittee(doc, ctx: dict[str, Any]) -> str | None:
     resolution = ctx.get("resolution")
     if resolution is None:
-        return "การเห็นชอบต้องอ้างอิงมติที่ประชุม"
+        return _("การเห็นชอบต้องอ้างอิงมติที่ประชุม")
     meeting = resolution.agenda_item.meeting
     if meeting.subcommittee_id != doc.subcommittee_id:
-        return "มติที่อ้างอิงต้องเป็นมติของที่ประชุมคณะอนุกรรมการจังหวัดเดียวกัน"
+        return _("มติที่อ้างอิงต้องเป็นมติของที่ประชุมคณะอนุกรรมการจังหวัดเดียวกัน")
     if resolution.outcome not in APPROVING_OUTCOMES:
-        return f"มติที่อ้างอิงคือ “{resolution.get_outcome_display()}” ไม่ใช่มติเห็นชอบ"
+        return _("มติที่อ้างอิงคือ “%(outcome)s” ไม่ใช่มติเห็นชอบ") % {"outcome": resolution.get_outcome_display()}
     return None
 
 
 def _table_at_meeting(doc, actor, ctx: dict[str, Any]) -> None:
     from meetings import services as meeting_services
 
+    with translation.override("th"):  # the agenda is a Thai official document, whatever the actor reads
+        title = f"พิจารณา{doc.agenda_title}"
     doc.agenda_item = meeting_services.add_agenda_item(
         actor=actor,
         meeting=ctx["meeting"],
         section_type=SectionType.FOR_CONSIDERATION,
-        title=f"พิจารณา{doc.agenda_title}",
+        title=title,
         description=ctx.get("description", ""),
         presenter=ctx.get("presenter", "ฝ่ายเลขานุการ"),
     )
@@ -89,7 +96,7 @@ def _record_approval(doc, actor, ctx: dict[str, Any]) -> None:
             actor=actor,
             roles_for=lambda _obj: {SYSTEM},
             province_for=lambda obj: obj.subcommittee.province,
-            context={"reason": f"แทนที่ด้วยฉบับที่ {doc.revision}"},
+            context={"reason": _("แทนที่ด้วยฉบับที่ %(revision)s") % {"revision": doc.revision}},
         )
 
 
@@ -97,7 +104,7 @@ DOCUMENT_WORKFLOW = workflow.Workflow(
     transitions=(
         workflow.transition(
             "propose",
-            "เสนอที่ประชุมพิจารณา",
+            gettext_lazy("เสนอที่ประชุมพิจารณา"),
             sources=[DocState.DRAFT],
             target=DocState.PROPOSED,
             roles=[Role.SECRETARIAT],
@@ -106,7 +113,7 @@ DOCUMENT_WORKFLOW = workflow.Workflow(
         ),
         workflow.transition(
             "withdraw",
-            "ถอนกลับมาแก้ไข",
+            gettext_lazy("ถอนกลับมาแก้ไข"),
             sources=[DocState.PROPOSED],
             target=DocState.DRAFT,
             roles=[Role.SECRETARIAT],
@@ -116,7 +123,7 @@ DOCUMENT_WORKFLOW = workflow.Workflow(
         ),
         workflow.transition(
             "approve",
-            "บันทึกความเห็นชอบตามมติที่ประชุม",
+            gettext_lazy("บันทึกความเห็นชอบตามมติที่ประชุม"),
             sources=[DocState.PROPOSED],
             target=DocState.APPROVED,
             roles=[Role.SECRETARIAT],
@@ -126,7 +133,7 @@ DOCUMENT_WORKFLOW = workflow.Workflow(
         ),
         workflow.transition(
             "supersede",
-            "แทนที่ด้วยฉบับปรับปรุง",
+            gettext_lazy("แทนที่ด้วยฉบับปรับปรุง"),
             sources=[DocState.APPROVED],
             target=DocState.SUPERSEDED,
             roles=[SYSTEM],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
@@ -25,21 +26,21 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         if not header or header[0].decode(errors="replace").lower() not in KEYWORDS:
             return None
         if len(header) != 2:
-            raise exceptions.AuthenticationFailed("รูปแบบโทเคนไม่ถูกต้อง: ใช้ Authorization: Bearer <โทเคน>")
+            raise exceptions.AuthenticationFailed(_("รูปแบบโทเคนไม่ถูกต้อง: ใช้ Authorization: Bearer <โทเคน>"))
         try:
             raw = header[1].decode()
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("รูปแบบโทเคนไม่ถูกต้อง") from None
+            raise exceptions.AuthenticationFailed(_("รูปแบบโทเคนไม่ถูกต้อง")) from None
         if not TOKEN_RE.match(raw):
-            raise exceptions.AuthenticationFailed("รูปแบบโทเคนไม่ถูกต้อง")
+            raise exceptions.AuthenticationFailed(_("รูปแบบโทเคนไม่ถูกต้อง"))
         token = ApiToken.objects.select_related("user").filter(digest=digest_of(raw)).first()
         if token is None or token.revoked_at is not None:
-            raise exceptions.AuthenticationFailed("โทเคนไม่ถูกต้องหรือถูกยกเลิกแล้ว")
+            raise exceptions.AuthenticationFailed(_("โทเคนไม่ถูกต้องหรือถูกยกเลิกแล้ว"))
         now = timezone.now()
         if token.expires_at <= now:
-            raise exceptions.AuthenticationFailed("โทเคนหมดอายุแล้ว")
+            raise exceptions.AuthenticationFailed(_("โทเคนหมดอายุแล้ว"))
         if not token.user.is_active:
-            raise exceptions.AuthenticationFailed("บัญชีผู้ใช้ถูกระงับ")
+            raise exceptions.AuthenticationFailed(_("บัญชีผู้ใช้ถูกระงับ"))
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)  # at most once a minute
         return token.user, token

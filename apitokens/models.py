@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from core.models import TimeStampedModel
 
@@ -12,19 +13,19 @@ class ApiToken(TimeStampedModel):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens", verbose_name="ผู้ใช้"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens", verbose_name=gettext_lazy("ผู้ใช้")
     )
-    name = models.CharField("ชื่อโทเคน", max_length=100)
-    prefix = models.CharField("รหัสขึ้นต้น", max_length=12, db_index=True)
-    digest = models.CharField("ค่าแฮช", max_length=64, unique=True)
-    expires_at = models.DateTimeField("หมดอายุเมื่อ")
-    revoked_at = models.DateTimeField("ยกเลิกเมื่อ", null=True, blank=True)
-    last_used_at = models.DateTimeField("ใช้ครั้งล่าสุดเมื่อ", null=True, blank=True)
+    name = models.CharField(gettext_lazy("ชื่อโทเคน"), max_length=100)
+    prefix = models.CharField(gettext_lazy("รหัสขึ้นต้น"), max_length=12, db_index=True)
+    digest = models.CharField(gettext_lazy("ค่าแฮช"), max_length=64, unique=True)
+    expires_at = models.DateTimeField(gettext_lazy("หมดอายุเมื่อ"))
+    revoked_at = models.DateTimeField(gettext_lazy("ยกเลิกเมื่อ"), null=True, blank=True)
+    last_used_at = models.DateTimeField(gettext_lazy("ใช้ครั้งล่าสุดเมื่อ"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "โทเคน API"
-        verbose_name_plural = "โทเคน API"
+        verbose_name = gettext_lazy("โทเคน API")
+        verbose_name_plural = gettext_lazy("โทเคน API")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

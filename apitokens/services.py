@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apitokens.models import ApiToken
 from core import audit
@@ -26,7 +27,7 @@ def create_token(*, actor, name: str, days: int) -> tuple[ApiToken, str]:
     """Make a token for ``actor`` valid ``days`` days; returns the row and the secret (shown once, never stored)."""
     name = (name or "").strip()
     if not name:
-        raise ValidationError({"name": "กรุณาตั้งชื่อโทเคน เช่น ชื่อระบบที่จะใช้"})
+        raise ValidationError({"name": _("กรุณาตั้งชื่อโทเคน เช่น ชื่อระบบที่จะใช้")})
     longest = settings.API_TOKEN_MAX_DAYS
     if not 1 <= days <= longest:
         raise ValidationError({"days": f"อายุโทเคนต้องอยู่ระหว่าง 1 ถึง {longest} วัน"})
@@ -51,7 +52,7 @@ def revoke_token(*, actor, token: ApiToken) -> ApiToken:
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().get(pk=token.pk)
         if token.user_id != actor.pk:
-            raise ValidationError("ยกเลิกได้เฉพาะโทเคนของท่านเอง")
+            raise ValidationError(_("ยกเลิกได้เฉพาะโทเคนของท่านเอง"))
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
             token.save(update_fields=["revoked_at", "updated_at"])

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apitokens import selectors, services
@@ -35,5 +36,5 @@ def token_list(request):
 def token_revoke(request, pk):
     token = selectors.token_for(request.user, pk)
     services.revoke_token(actor=request.user, token=token)
-    messages.success(request, f"ยกเลิกโทเคน “{token.name}” แล้ว ระบบที่ใช้โทเคนนี้จะเข้าถึงข้อมูลไม่ได้อีก")
+    messages.success(request, _("ยกเลิกโทเคน “%(name)s” แล้ว ระบบที่ใช้โทเคนนี้จะเข้าถึงข้อมูลไม่ได้อีก") % {"name": token.name})
     return redirect("apitokens:list")

@@ -1,33 +1,34 @@
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class Region(models.TextChoices):
     """The six geographic regions (Royal Institute), Bangkok counted with the central region."""
 
-    NORTH = "north", "ภาคเหนือ"
-    NORTHEAST = "northeast", "ภาคตะวันออกเฉียงเหนือ"
-    CENTRAL = "central", "ภาคกลาง"
-    EAST = "east", "ภาคตะวันออก"
-    WEST = "west", "ภาคตะวันตก"
-    SOUTH = "south", "ภาคใต้"
+    NORTH = "north", gettext_lazy("ภาคเหนือ")
+    NORTHEAST = "northeast", gettext_lazy("ภาคตะวันออกเฉียงเหนือ")
+    CENTRAL = "central", gettext_lazy("ภาคกลาง")
+    EAST = "east", gettext_lazy("ภาคตะวันออก")
+    WEST = "west", gettext_lazy("ภาคตะวันตก")
+    SOUTH = "south", gettext_lazy("ภาคใต้")
 
 
 class RiskGroup(models.TextChoices):
-    A = "A", "A เฝ้าระวังพิเศษ"
-    B = "B", "B เฝ้าระวัง"
-    C = "C", "C เล็กน้อย"
-    D = "D", "D ปกติ"
+    A = "A", gettext_lazy("A เฝ้าระวังพิเศษ")
+    B = "B", gettext_lazy("B เฝ้าระวัง")
+    C = "C", gettext_lazy("C เล็กน้อย")
+    D = "D", gettext_lazy("D ปกติ")
 
 
 class Role(models.TextChoices):
     """What a person may do, in one province (or everywhere for national officers)."""
 
-    NATIONAL = "national", "เจ้าหน้าที่ส่วนกลาง (กองต่อต้านการค้ามนุษย์)"
-    SECRETARIAT = "secretariat", "ฝ่ายเลขานุการ (สนง.พมจ.)"
-    CHAIR = "chair", "ประธานอนุกรรมการ"
-    MEMBER = "member", "อนุกรรมการ"
-    PROPOSER = "proposer", "ผู้เสนอโครงการ"
-    VIEWER = "viewer", "ผู้ตรวจสอบ/ผู้อ่าน"
+    NATIONAL = "national", gettext_lazy("เจ้าหน้าที่ส่วนกลาง (กองต่อต้านการค้ามนุษย์)")
+    SECRETARIAT = "secretariat", gettext_lazy("ฝ่ายเลขานุการ (สนง.พมจ.)")
+    CHAIR = "chair", gettext_lazy("ประธานอนุกรรมการ")
+    MEMBER = "member", gettext_lazy("อนุกรรมการ")
+    PROPOSER = "proposer", gettext_lazy("ผู้เสนอโครงการ")
+    VIEWER = "viewer", gettext_lazy("ผู้ตรวจสอบ/ผู้อ่าน")
 
 
 class GrantRole(models.TextChoices):
@@ -40,28 +41,28 @@ class GrantRole(models.TextChoices):
 
 
 class MemberRole(models.TextChoices):
-    CHAIR = "chair", "ประธานอนุกรรมการ"
-    VICE_CHAIR = "vice_chair", "รองประธานอนุกรรมการ"
-    MEMBER = "member", "อนุกรรมการ"
-    SECRETARY = "secretary", "อนุกรรมการและเลขานุการ"
-    ASSISTANT_SECRETARY = "assistant_secretary", "อนุกรรมการและผู้ช่วยเลขานุการ"
+    CHAIR = "chair", gettext_lazy("ประธานอนุกรรมการ")
+    VICE_CHAIR = "vice_chair", gettext_lazy("รองประธานอนุกรรมการ")
+    MEMBER = "member", gettext_lazy("อนุกรรมการ")
+    SECRETARY = "secretary", gettext_lazy("อนุกรรมการและเลขานุการ")
+    ASSISTANT_SECRETARY = "assistant_secretary", gettext_lazy("อนุกรรมการและผู้ช่วยเลขานุการ")
 
 
 class ChairCapacity(models.TextChoices):
-    GOVERNOR = "governor", "ผู้ว่าราชการจังหวัด"
-    VICE_GOVERNOR = "vice_governor", "รองผู้ว่าราชการจังหวัด (ปฏิบัติราชการแทน)"
-    PERMANENT_SECRETARY = "permanent_secretary", "ปลัดจังหวัด (ปฏิบัติราชการแทน)"
-    OTHER = "other", "อื่น ๆ"
+    GOVERNOR = "governor", gettext_lazy("ผู้ว่าราชการจังหวัด")
+    VICE_GOVERNOR = "vice_governor", gettext_lazy("รองผู้ว่าราชการจังหวัด (ปฏิบัติราชการแทน)")
+    PERMANENT_SECRETARY = "permanent_secretary", gettext_lazy("ปลัดจังหวัด (ปฏิบัติราชการแทน)")
+    OTHER = "other", gettext_lazy("อื่น ๆ")
 
 
 class NumberingBasis(models.TextChoices):
-    CALENDAR = "calendar", "นับตามปีปฏิทิน (พ.ศ.)"
-    FISCAL = "fiscal", "นับตามปีงบประมาณ"
+    CALENDAR = "calendar", gettext_lazy("นับตามปีปฏิทิน (พ.ศ.)")
+    FISCAL = "fiscal", gettext_lazy("นับตามปีงบประมาณ")
 
 
 class RequestState(models.TextChoices):
     """A proposer's request to propose projects in a province."""
 
-    PENDING = "pending", "รอฝ่ายเลขานุการพิจารณา"
-    ACCEPTED = "accepted", "อนุญาตแล้ว"
-    REFUSED = "refused", "ไม่อนุญาต"
+    PENDING = "pending", gettext_lazy("รอฝ่ายเลขานุการพิจารณา")
+    ACCEPTED = "accepted", gettext_lazy("อนุญาตแล้ว")
+    REFUSED = "refused", gettext_lazy("ไม่อนุญาต")

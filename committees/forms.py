@@ -1,5 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.choices import MemberRole, Region, RiskGroup
 from committees.models import Member, Subcommittee
@@ -10,19 +12,23 @@ from core.limits import TEXT_MAX
 class ProvinceFilterForm(forms.Form):
     fiscal_year = FiscalYearField(required=False)
     group = forms.ChoiceField(
-        label="กลุ่ม", required=False, choices=[("", "ทุกกลุ่ม"), *RiskGroup.choices, ("none", "ยังไม่กำหนด")]
+        label=gettext_lazy("กลุ่ม"),
+        required=False,
+        choices=[("", gettext_lazy("ทุกกลุ่ม")), *RiskGroup.choices, ("none", gettext_lazy("ยังไม่กำหนด"))],
     )
-    region = forms.ChoiceField(label="ภาค", required=False, choices=[("", "ทุกภาค"), *Region.choices])
+    region = forms.ChoiceField(
+        label=gettext_lazy("ภาค"), required=False, choices=[("", gettext_lazy("ทุกภาค")), *Region.choices]
+    )
 
 
 class RiskGroupSheetForm(forms.Form):
     """One select per province; built from the sheet rows so labels show the previous year."""
 
     source_document = forms.CharField(
-        label="เอกสารอ้างอิง (เลขที่หนังสือ/ประกาศ)",
+        label=gettext_lazy("เอกสารอ้างอิง (เลขที่หนังสือ/ประกาศ)"),
         max_length=255,
         required=False,
-        help_text="เช่น หนังสือกองต่อต้านการค้ามนุษย์ ที่ พม 0211/ว 123 ลงวันที่ 1 ตุลาคม 2566",
+        help_text=gettext_lazy("เช่น หนังสือกองต่อต้านการค้ามนุษย์ ที่ พม 0211/ว 123 ลงวันที่ 1 ตุลาคม 2566"),
     )
 
     def __init__(self, *args, rows, **kwargs):
@@ -50,11 +56,11 @@ class RiskGroupImportForm(forms.Form):
     fiscal_year = FiscalYearField()
     lines = forms.CharField(
         max_length=TEXT_MAX,
-        label="รายการ (บรรทัดละ: รหัสจังหวัด,กลุ่ม)",
+        label=gettext_lazy("รายการ (บรรทัดละ: รหัสจังหวัด,กลุ่ม)"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="เช่น 11,C",
+        help_text=gettext_lazy("เช่น 11,C"),
     )
-    source_document = forms.CharField(label="เอกสารอ้างอิง", max_length=255, required=False)
+    source_document = forms.CharField(label=gettext_lazy("เอกสารอ้างอิง"), max_length=255, required=False)
 
     def clean_lines(self):
         groups: dict[str, str] = {}
@@ -65,24 +71,24 @@ class RiskGroupImportForm(forms.Form):
                 continue
             parts = [p.strip() for p in line.replace("\t", ",").split(",")]
             if len(parts) != 2:
-                errors.append(f"บรรทัดที่ {n}: ต้องมีสองค่า คือ รหัสจังหวัด,กลุ่ม")
+                errors.append(_("บรรทัดที่ %(n)s: ต้องมีสองค่า คือ รหัสจังหวัด,กลุ่ม") % {"n": n})
                 continue
             code, group = parts[0], parts[1].upper()
             if group not in RiskGroup.values:
-                errors.append(f"บรรทัดที่ {n}: กลุ่ม “{parts[1]}” ไม่ถูกต้อง ต้องเป็น A, B, C หรือ D")
+                errors.append(_("บรรทัดที่ %(n)s: กลุ่ม “%(1)s” ไม่ถูกต้อง ต้องเป็น A, B, C หรือ D") % {"n": n, "1": parts[1]})
             elif code in groups:
-                errors.append(f"บรรทัดที่ {n}: จังหวัดรหัส {code} มีมากกว่าหนึ่งกลุ่มในปีเดียวกัน")
+                errors.append(_("บรรทัดที่ %(n)s: จังหวัดรหัส %(code)s มีมากกว่าหนึ่งกลุ่มในปีเดียวกัน") % {"n": n, "code": code})
             else:
                 groups[code] = group
         if errors:
             raise ValidationError(errors)
         if not groups:
-            raise ValidationError("ไม่มีรายการให้บันทึก")
+            raise ValidationError(_("ไม่มีรายการให้บันทึก"))
         return groups
 
 
 class FiscalYearPickForm(forms.Form):
-    fiscal_year = forms.IntegerField(label="ปีงบประมาณ (พ.ศ.)")
+    fiscal_year = forms.IntegerField(label=gettext_lazy("ปีงบประมาณ (พ.ศ.)"))
 
     def clean_fiscal_year(self):
         value = self.cleaned_data["fiscal_year"]
@@ -97,8 +103,8 @@ class SubcommitteeForm(forms.ModelForm):
 
 
 class MemberForm(forms.ModelForm):
-    term_start = BEDateField(label="เริ่มวาระ", required=False)
-    term_end = BEDateField(label="สิ้นสุดวาระ", required=False)
+    term_start = BEDateField(label=gettext_lazy("เริ่มวาระ"), required=False)
+    term_end = BEDateField(label=gettext_lazy("สิ้นสุดวาระ"), required=False)
 
     class Meta:
         model = Member
@@ -117,10 +123,10 @@ class MemberForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("role") == MemberRole.CHAIR and not data.get("chair_capacity"):
-            self.add_error("chair_capacity", "กรุณาระบุว่าประธานทำหน้าที่ในฐานะใด")
+            self.add_error("chair_capacity", _("กรุณาระบุว่าประธานทำหน้าที่ในฐานะใด"))
         if data.get("role") != MemberRole.CHAIR and data.get("chair_capacity"):
-            self.add_error("chair_capacity", "ระบุฐานะได้เฉพาะประธานอนุกรรมการ")
+            self.add_error("chair_capacity", _("ระบุฐานะได้เฉพาะประธานอนุกรรมการ"))
         start, end = data.get("term_start"), data.get("term_end")
         if start and end and end < start:
-            self.add_error("term_end", "วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ")
+            self.add_error("term_end", _("วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ"))
         return data

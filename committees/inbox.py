@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from committees.choices import RequestState, Role
 from committees.models import ProposerRequest
@@ -19,7 +20,7 @@ def people_items(user) -> list[Waiting]:
     return [
         Waiting(
             "proposer_requests",
-            "คำขอเป็นผู้เสนอโครงการรอพิจารณา",
+            _("คำขอเป็นผู้เสนอโครงการรอพิจารณา"),
             count_of(pending),
             lambda pk: reverse("committees:request-decide", args=[pk]) if pk else reverse("committees:provinces"),
             first=first_pk(pending),

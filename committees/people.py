@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import services as account_services
 from accounts.models import User
@@ -37,9 +38,9 @@ def invite_member(*, actor, member: Member, by_code: bool = False) -> str:
             .get(pk=member.pk)
         )
         if not Member.objects.current().filter(pk=seat.pk).exists():
-            raise ValidationError("วาระของอนุกรรมการท่านนี้สิ้นสุดแล้ว สร้างบัญชีให้ไม่ได้")
+            raise ValidationError(_("วาระของอนุกรรมการท่านนี้สิ้นสุดแล้ว สร้างบัญชีให้ไม่ได้"))
         if not by_code and not seat.email:
-            raise ValidationError("อนุกรรมการท่านนี้ไม่มีอีเมล ให้พิมพ์รหัสใช้ครั้งเดียวมอบให้แทน")
+            raise ValidationError(_("อนุกรรมการท่านนี้ไม่มีอีเมล ให้พิมพ์รหัสใช้ครั้งเดียวมอบให้แทน"))
         user = seat.user
         if user is None:
             user = account_services.create_invited_user(
@@ -58,7 +59,7 @@ def invite_member(*, actor, member: Member, by_code: bool = False) -> str:
                 changes={"user": [None, user.username]},
             )
         elif user.has_usable_password():
-            raise ValidationError("อนุกรรมการท่านนี้มีบัญชีที่ใช้งานแล้ว หากลืมรหัสผ่านให้ใช้ลืมรหัสผ่านที่หน้าเข้าสู่ระบบ")
+            raise ValidationError(_("อนุกรรมการท่านนี้มีบัญชีที่ใช้งานแล้ว หากลืมรหัสผ่านให้ใช้ลืมรหัสผ่านที่หน้าเข้าสู่ระบบ"))
         elif seat.email and user.email != seat.email:
             user.email = seat.email
             user.save(update_fields=["email"])
@@ -80,7 +81,7 @@ def _user_for(*, actor, email: str, full_name: str) -> tuple[User, bool]:
     if existing:
         return existing, False
     if not full_name:
-        raise ValidationError({"full_name": "ผู้ใช้ใหม่ต้องมีชื่อ-นามสกุล"})
+        raise ValidationError({"full_name": _("ผู้ใช้ใหม่ต้องมีชื่อ-นามสกุล")})
     return account_services.create_invited_user(full_name=full_name, email=email), True
 
 
@@ -88,15 +89,15 @@ def grant_role(*, actor, email: str, role: str, province: Province | None, full_
     """A national officer gives a secretariat, viewer or national role (a new person gets an invitation)."""
     _require(can_manage_roles(actor))
     if role not in (GrantRole.NATIONAL, GrantRole.SECRETARIAT, GrantRole.VIEWER):
-        raise ValidationError({"role": "หน้านี้กำหนดได้เฉพาะฝ่ายเลขานุการ ผู้ตรวจสอบ และเจ้าหน้าที่ส่วนกลาง"})
+        raise ValidationError({"role": _("หน้านี้กำหนดได้เฉพาะฝ่ายเลขานุการ ผู้ตรวจสอบ และเจ้าหน้าที่ส่วนกลาง")})
     if role == GrantRole.NATIONAL:
         province = None
     elif province is None:
-        raise ValidationError({"province": "กรุณาเลือกจังหวัด"})
+        raise ValidationError({"province": _("กรุณาเลือกจังหวัด")})
     with transaction.atomic():
         user, new = _user_for(actor=actor, email=email, full_name=full_name)
         if RoleGrant.objects.filter(user=user, role=role, province=province).exists():
-            raise ValidationError("ผู้ใช้นี้มีสิทธิ์นี้อยู่แล้ว")
+            raise ValidationError(_("ผู้ใช้นี้มีสิทธิ์นี้อยู่แล้ว"))
         grant = RoleGrant(user=user, role=role, province=province, granted_by=actor)
         grant.full_clean(validate_constraints=False)
         grant.save()
@@ -105,7 +106,7 @@ def grant_role(*, actor, email: str, role: str, province: Province | None, full_
             action="role.grant",
             target=grant,
             province=province,
-            changes={"role": [None, grant.get_role_display()], "user": [None, user.username]},
+            changes={"role": [None, grant.role], "user": [None, user.username]},
         )
         if new:
             account_services.issue_invitation(actor=actor, user=user)
@@ -118,9 +119,9 @@ def revoke_role(*, actor, grant_id: int, reason: str = "") -> None:
     with transaction.atomic():
         grant = RoleGrant.objects.select_for_update(of=("self",)).select_related("user", "province").get(pk=grant_id)
         if grant.role == GrantRole.PROPOSER:
-            raise ValidationError("สิทธิ์ผู้เสนอโครงการให้ฝ่ายเลขานุการของจังหวัดเป็นผู้พิจารณา")
+            raise ValidationError(_("สิทธิ์ผู้เสนอโครงการให้ฝ่ายเลขานุการของจังหวัดเป็นผู้พิจารณา"))
         if grant.user_id == actor.pk and grant.role == GrantRole.NATIONAL:
-            raise ValidationError("ถอนสิทธิ์เจ้าหน้าที่ส่วนกลางของตนเองไม่ได้")
+            raise ValidationError(_("ถอนสิทธิ์เจ้าหน้าที่ส่วนกลางของตนเองไม่ได้"))
         audit.record(
             actor=actor,
             action="role.revoke",
@@ -135,9 +136,9 @@ def revoke_role(*, actor, grant_id: int, reason: str = "") -> None:
 def request_to_propose(*, actor, province: Province, organisation: str, note: str = "") -> ProposerRequest:
     """A signed-in user asks the province's secretariat for the proposer role."""
     if RoleGrant.objects.filter(user=actor, role=GrantRole.PROPOSER, province=province).exists():
-        raise ValidationError("ท่านเป็นผู้เสนอโครงการในจังหวัดนี้อยู่แล้ว")
+        raise ValidationError(_("ท่านเป็นผู้เสนอโครงการในจังหวัดนี้อยู่แล้ว"))
     if ProposerRequest.objects.filter(user=actor, province=province, state=RequestState.PENDING).exists():
-        raise ValidationError("ท่านมีคำขอในจังหวัดนี้ที่รอพิจารณาอยู่แล้ว")
+        raise ValidationError(_("ท่านมีคำขอในจังหวัดนี้ที่รอพิจารณาอยู่แล้ว"))
     with transaction.atomic():
         req = ProposerRequest(user=actor, province=province, organisation=organisation, note=note)
         req.full_clean()
@@ -156,9 +157,9 @@ def decide_request(*, actor, request_id: int, accept: bool, reason: str = "") ->
         )
         _require(can_decide_proposers(actor, req.province))
         if req.state != RequestState.PENDING:
-            raise ValidationError("คำขอนี้พิจารณาไปแล้ว")
+            raise ValidationError(_("คำขอนี้พิจารณาไปแล้ว"))
         if not accept and not reason.strip():
-            raise ValidationError({"reason": "กรุณาระบุเหตุผลที่ไม่อนุญาต"})
+            raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ไม่อนุญาต")})
         req.state = RequestState.ACCEPTED if accept else RequestState.REFUSED
         req.decided_by, req.decided_at, req.reason = actor, timezone.now(), reason
         req.full_clean()
@@ -192,13 +193,13 @@ def invite_proposer(*, actor, province: Province, email: str, full_name: str, or
             user=user, role=GrantRole.PROPOSER, province=province, defaults={"granted_by": actor}
         )
         if not created:
-            raise ValidationError("ผู้ใช้นี้เป็นผู้เสนอโครงการในจังหวัดนี้อยู่แล้ว")
+            raise ValidationError(_("ผู้ใช้นี้เป็นผู้เสนอโครงการในจังหวัดนี้อยู่แล้ว"))
         audit.record(
             actor=actor,
             action="role.grant",
             target=grant,
             province=province,
-            changes={"role": [None, grant.get_role_display()], "user": [None, user.username]},
+            changes={"role": [None, grant.role], "user": [None, user.username]},
         )
         if new:
             account_services.issue_invitation(actor=actor, user=user)

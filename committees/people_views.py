@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from committees import people, selectors
@@ -43,7 +44,7 @@ def member_account(request, pk):
         else:
             if by_code:
                 return render(request, "committees/people/member_code.html", {"member": member, "code": secret})
-            messages.success(request, f"ส่งอีเมลเชิญไปที่ {member.email} แล้ว (ลิงก์ใช้ได้ครั้งเดียว)")
+            messages.success(request, _("ส่งอีเมลเชิญไปที่ %(email)s แล้ว (ลิงก์ใช้ได้ครั้งเดียว)") % {"email": member.email})
             return redirect("committees:member-account", pk=member.pk)
     user = member.user
     return render(
@@ -77,7 +78,9 @@ def roles(request):
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, f"ให้สิทธิ์ {grant.get_role_display()} แก่ {grant.user} แล้ว")
+            messages.success(
+                request, _("ให้สิทธิ์ %(role)s แก่ %(user)s แล้ว") % {"role": grant.get_role_display(), "user": grant.user}
+            )
             return redirect("committees:roles")
     filters = RoleFilterForm(request.GET or None)
     province, q = None, ""
@@ -102,7 +105,9 @@ def role_revoke(request, pk):
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, f"ถอนสิทธิ์ {grant.get_role_display()} ของ {grant.user} แล้ว")
+            messages.success(
+                request, _("ถอนสิทธิ์ %(role)s ของ %(user)s แล้ว") % {"role": grant.get_role_display(), "user": grant.user}
+            )
             return redirect("committees:roles")
     return render(request, "committees/people/role_revoke.html", {"grant": grant, "form": form})
 
@@ -119,7 +124,7 @@ def proposers(request, code):
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, f"เพิ่ม {grant.user} เป็นผู้เสนอโครงการแล้ว")
+            messages.success(request, _("เพิ่ม %(user)s เป็นผู้เสนอโครงการแล้ว") % {"user": grant.user})
             return redirect("committees:proposers", code=code)
     return render(
         request,
@@ -146,7 +151,7 @@ def request_decide(request, pk):
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, "อนุญาตแล้ว" if accept else "แจ้งไม่อนุญาตแล้ว")
+            messages.success(request, _("อนุญาตแล้ว") if accept else _("แจ้งไม่อนุญาตแล้ว"))
             return redirect("committees:proposers", code=req.province.code)
     return render(request, "committees/people/request_decide.html", {"req": req, "form": form})
 
@@ -163,7 +168,7 @@ def request_to_propose(request):
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, f"ส่งคำขอถึงฝ่ายเลขานุการจังหวัด{req.province} แล้ว")
+            messages.success(request, _("ส่งคำขอถึงฝ่ายเลขานุการจังหวัด%(province)s แล้ว") % {"province": req.province})
             return redirect("committees:request-to-propose")
     return render(
         request,

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from committees import selectors, services
@@ -101,7 +102,11 @@ def risk_group_sheet(request, fiscal_year):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"บันทึกกลุ่มจังหวัดปีงบประมาณ {fiscal_year} แล้ว ({changed} จังหวัดเปลี่ยนแปลง)")
+            messages.success(
+                request,
+                _("บันทึกกลุ่มจังหวัดปีงบประมาณ %(fiscal_year)s แล้ว (%(changed)s จังหวัดเปลี่ยนแปลง)")
+                % {"fiscal_year": fiscal_year, "changed": changed},
+            )
             return redirect("committees:risk-groups", fiscal_year=fiscal_year)
     return render(
         request,
@@ -126,7 +131,10 @@ def risk_group_import(request):
         except ValidationError as exc:
             form.add_error("lines", exc)
         else:
-            messages.success(request, f"นำเข้ากลุ่มจังหวัดปีงบประมาณ {fy} แล้ว ({changed} จังหวัดเปลี่ยนแปลง)")
+            messages.success(
+                request,
+                _("นำเข้ากลุ่มจังหวัดปีงบประมาณ %(fy)s แล้ว (%(changed)s จังหวัดเปลี่ยนแปลง)") % {"fy": fy, "changed": changed},
+            )
             return redirect("committees:risk-groups", fiscal_year=fy)
     return render(request, "committees/risk_group_import.html", {"form": form})
 
@@ -145,7 +153,7 @@ def subcommittee_edit(request, code):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "บันทึกข้อมูลคณะอนุกรรมการแล้ว")
+            messages.success(request, _("บันทึกข้อมูลคณะอนุกรรมการแล้ว"))
             return redirect("committees:province", code=code)
     return render(request, "committees/subcommittee_form.html", {"form": form, "province": province})
 
@@ -164,7 +172,7 @@ def member_add(request, code):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "เพิ่มอนุกรรมการแล้ว")
+            messages.success(request, _("เพิ่มอนุกรรมการแล้ว"))
             return redirect("committees:province", code=code)
     return render(request, "committees/member_form.html", {"form": form, "province": province})
 
@@ -180,7 +188,7 @@ def member_edit(request, pk):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "บันทึกข้อมูลอนุกรรมการแล้ว")
+            messages.success(request, _("บันทึกข้อมูลอนุกรรมการแล้ว"))
             return redirect("committees:province", code=province.code)
     return render(request, "committees/member_form.html", {"form": form, "province": province, "member": member})
 

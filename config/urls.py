@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import urls as accounts_urls
+from accounts import views as accounts_views
 from core.observability import healthz
 from inbox import views as inbox_views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include(accounts_urls.reset_patterns)),
     path("notifications/", include("notifications.urls")),
+    # English throughout (issue #14): the switch also remembers the signed-in user's language
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("committees.urls")),
     path("meetings/", include("meetings.urls")),

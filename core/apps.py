@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "ส่วนกลาง"
+    verbose_name = gettext_lazy("ส่วนกลาง")

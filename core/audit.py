@@ -56,32 +56,22 @@ def record(
     )
 
 
-_ACTION_WORDS = {
-    "add": "เพิ่ม",
-    "create": "สร้าง",
-    "update": "แก้ไข",
-    "set": "กำหนด",
-    "record": "บันทึก",
-    "save": "บันทึก",
-    "upload": "แนบไฟล์",
-    "declare": "แจ้ง",
-}
+def action_label(action: str, model_name: str | None = None) -> str:
+    """``minutes.adopt`` → "รับรองรายงานการประชุม" (in the reader's language); the words are in core/audit_words.py."""
+    from core.audit_words import action_words
+
+    return action_words(action, model_name)
 
 
-def action_label(action: str) -> str:
-    """``transition:withdraw`` → ``เปลี่ยนสถานะ (withdraw)``; ``member.add`` → ``เพิ่ม``; else as stored."""
-    if action.startswith("transition:"):
-        return f"เปลี่ยนสถานะ ({action.split(':', 1)[1]})"
-    verb = action.rsplit(".", 1)[-1]
-    return _ACTION_WORDS.get(verb, action)
-
-
-def display_value(field, value: Any) -> str:
+def display_value(field, value: Any, name: str = "") -> str:
     """A stored value as a person reads it: choice labels, BE dates, "–" for nothing."""
     from core import thaidate
+    from core.audit_words import code_word
 
     if value in (None, "", [], {}):
         return "–"
+    if isinstance(value, str) and (word := code_word(name, value)):
+        return word
     if field is not None and getattr(field, "flatchoices", None):
         labels = {str(k): str(v) for k, v in field.flatchoices}
         if isinstance(value, list):
@@ -113,5 +103,5 @@ def describe_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
             except FieldDoesNotExist:  # a renamed field keeps its stored name
                 field = None
         label = str(getattr(field, "verbose_name", name))
-        rows.append((label, display_value(field, before), display_value(field, after)))
+        rows.append((label, display_value(field, before, name), display_value(field, after, name)))
     return rows

@@ -4,6 +4,8 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import thaidate
 
@@ -12,7 +14,7 @@ class BEDateInput(forms.TextInput):
     """A text box that shows and takes ``วว/ดด/ปปปป`` in BE (a browser date picker would show CE)."""
 
     def __init__(self, attrs=None):
-        defaults = {"placeholder": "วว/ดด/ปปปป (พ.ศ.)", "inputmode": "numeric", "autocomplete": "off"}
+        defaults = {"placeholder": gettext_lazy("วว/ดด/ปปปป (พ.ศ.)"), "inputmode": "numeric", "autocomplete": "off"}
         super().__init__({**defaults, **(attrs or {})})
 
     def format_value(self, value):
@@ -56,7 +58,7 @@ class FiscalYearField(forms.IntegerField):
     widget = FiscalYearSelect
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "ปีงบประมาณ (พ.ศ.)")
+        kwargs.setdefault("label", gettext_lazy("ปีงบประมาณ (พ.ศ.)"))
         super().__init__(**kwargs)
 
     def validate(self, value):
@@ -69,11 +71,13 @@ def check_fiscal_year(value: int) -> None:
     """Raise a Thai ValidationError for a fiscal year out of range or typed in CE."""
     if value < thaidate.MIN_PLAUSIBLE_BE_YEAR:
         raise forms.ValidationError(
-            f"ปี {value} ดูเหมือนเป็นปีคริสต์ศักราช กรุณาระบุปีงบประมาณเป็นพุทธศักราช (เช่น {thaidate.be_year(value)})",
+            _("ปี %(value)s ดูเหมือนเป็นปีคริสต์ศักราช กรุณาระบุปีงบประมาณเป็นพุทธศักราช (เช่น %(be_year)s)")
+            % {"value": value, "be_year": thaidate.be_year(value)},
             code="ce_year",
         )
     if not settings.FISCAL_YEAR_MIN <= value <= settings.FISCAL_YEAR_MAX:
         raise forms.ValidationError(
-            f"ปีงบประมาณต้องอยู่ระหว่าง {settings.FISCAL_YEAR_MIN} ถึง {settings.FISCAL_YEAR_MAX}",
+            _("ปีงบประมาณต้องอยู่ระหว่าง %(FISCAL_YEAR_MIN)s ถึง %(FISCAL_YEAR_MAX)s")
+            % {"FISCAL_YEAR_MIN": settings.FISCAL_YEAR_MIN, "FISCAL_YEAR_MAX": settings.FISCAL_YEAR_MAX},
             code="out_of_range",
         )

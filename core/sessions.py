@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
+from django.utils.translation import gettext as _
 
 from core.cache import _QuietCache
 
@@ -41,7 +42,7 @@ class IdleTimeoutMiddleware:
             idle = int(getattr(settings, "SESSION_IDLE_MINUTES", 30)) * 60
             if last is not None and now - last > idle:
                 logout(request)
-                messages.info(request, "ออกจากระบบอัตโนมัติเนื่องจากไม่มีการใช้งานเกินกำหนด กรุณาเข้าสู่ระบบอีกครั้ง")
+                messages.info(request, _("ออกจากระบบอัตโนมัติเนื่องจากไม่มีการใช้งานเกินกำหนด กรุณาเข้าสู่ระบบอีกครั้ง"))
             elif last is None or now - last >= WRITE_EVERY:
                 request.session[KEY] = now
         return self.get_response(request)

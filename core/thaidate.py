@@ -12,6 +12,8 @@ import datetime as dt
 import re
 
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 BE_OFFSET = 543
 
@@ -43,6 +45,29 @@ THAI_MONTHS_SHORT = (
     "พ.ย.",
     "ธ.ค.",
 )
+# English pages keep the Buddhist Era the subcommittees work in (fiscal years, meeting
+# numbers and documents are all BE), with English month names: "27 January 2564".
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+EN_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 # A typed year below this is taken for a Christian Era year typed by mistake.
@@ -70,7 +95,8 @@ def format_date(value: dt.date | dt.datetime | None, *, short: bool = False) -> 
     if value is None:
         return ""
     d = _as_local_date(value)
-    months = THAI_MONTHS_SHORT if short else THAI_MONTHS
+    table = {(True, True): EN_MONTHS_SHORT, (True, False): EN_MONTHS, (False, True): THAI_MONTHS_SHORT}
+    months = table.get((_english(), short), THAI_MONTHS)
     return f"{d.day} {months[d.month - 1]} {be_year(d.year)}"
 
 
@@ -82,12 +108,16 @@ def format_time(value: dt.time | dt.datetime | None) -> str:
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         value = value.time()
+    if _english():
+        return f"{value.hour:02d}:{value.minute:02d}"
     return f"{value.hour:02d}.{value.minute:02d} น."
 
 
 def format_datetime(value: dt.datetime | None, *, short: bool = False) -> str:
     if value is None:
         return ""
+    if _english():
+        return f"{format_date(value, short=short)}, {format_time(value)}"
     return f"{format_date(value, short=short)} เวลา {format_time(value)}"
 
 
@@ -111,14 +141,16 @@ def parse_be_date(text: str) -> dt.date:
     normalized = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
     match = _NUMERIC.match(normalized)
     if not match:
-        raise BEDateError("กรุณากรอกวันที่ในรูปแบบ วว/ดด/ปปปป เป็นปีพุทธศักราช เช่น 27/01/2564")
+        raise BEDateError(_("กรุณากรอกวันที่ในรูปแบบ วว/ดด/ปปปป เป็นปีพุทธศักราช เช่น 27/01/2564"))
     day, month, year = (int(g) for g in match.groups())
     if year < MIN_PLAUSIBLE_BE_YEAR:
-        raise BEDateError(f"ปี {year} ดูเหมือนเป็นปีคริสต์ศักราช กรุณากรอกปีพุทธศักราช (เช่น {be_year(year)})")
+        raise BEDateError(
+            _("ปี %(year)s ดูเหมือนเป็นปีคริสต์ศักราช กรุณากรอกปีพุทธศักราช (เช่น %(be)s)") % {"year": year, "be": be_year(year)}
+        )
     try:
         return dt.date(ce_year(year), month, day)
     except ValueError:
-        raise BEDateError(f"ไม่มีวันที่ {day}/{month:02d}/{year} ในปฏิทิน") from None
+        raise BEDateError(_("ไม่มีวันที่ %(date)s ในปฏิทิน") % {"date": f"{day}/{month:02d}/{year}"}) from None
 
 
 def fiscal_year_of(value: dt.date | dt.datetime) -> int:

@@ -38,6 +38,10 @@ from django.db import models
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.i18n import lazy_text
 
 
 @dataclass(frozen=True)
@@ -56,15 +60,15 @@ KINDS: dict[str, Kind] = {
         Kind("doc", "Word", ("doc",), "application/msword"),
         Kind("xlsx", "Excel", ("xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         Kind("xls", "Excel", ("xls",), "application/vnd.ms-excel"),
-        Kind("jpg", "รูปภาพ JPG", ("jpg", "jpeg"), "image/jpeg"),
-        Kind("png", "รูปภาพ PNG", ("png",), "image/png"),
+        Kind("jpg", gettext_lazy("รูปภาพ JPG"), ("jpg", "jpeg"), "image/jpeg"),
+        Kind("png", gettext_lazy("รูปภาพ PNG"), ("png",), "image/png"),
     )
 }
 EXTENSION_KIND = {ext: k.code for k in KINDS.values() for ext in k.extensions}
 ACCEPT_ATTR = ",".join(f".{ext}" for ext in EXTENSION_KIND)
 """For ``<input type=file accept=…>`` (a hint to the browser only; the server checks)."""
 
-ALLOWED_MESSAGE = "รับเฉพาะไฟล์ PDF, Word (doc, docx), Excel (xls, xlsx) และรูปภาพ (jpg, png)"
+ALLOWED_MESSAGE = gettext_lazy("รับเฉพาะไฟล์ PDF, Word (doc, docx), Excel (xls, xlsx) และรูปภาพ (jpg, png)")
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _HEAD = 8192
@@ -86,7 +90,7 @@ ZIP_MAX_UNPACKED = 200 * 1024 * 1024  # all parts together
 ZIP_MAX_RATIO = 200  # a part unpacking to more than this many times its packed size (when over 1 MB)
 ZIP_MAX_PARTS = 10_000
 ZIP_PART_READ_MAX = 1024 * 1024  # [Content_Types].xml is a few KB
-ZIP_BOMB_MESSAGE = "ไฟล์นี้เมื่อแตกออกมีขนาดใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) ระบบไม่รับไฟล์นี้"
+ZIP_BOMB_MESSAGE = gettext_lazy("ไฟล์นี้เมื่อแตกออกมีขนาดใหญ่ผิดปกติ (อาจเป็นไฟล์อันตราย) ระบบไม่รับไฟล์นี้")
 
 
 def _check_zip_sizes(zf: zipfile.ZipFile) -> None:
@@ -166,7 +170,7 @@ def clean_display_name(name: str) -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = _UNSAFE.sub("_", name).strip(" .")
     if not name:
-        name = "ไฟล์"
+        name = _("ไฟล์")
     if len(name) > 200:
         stem, ext = os.path.splitext(name)
         name = stem[: 200 - len(ext)] + ext
@@ -200,21 +204,24 @@ def validate_upload(f, *, kinds: tuple[str, ...] | None = None) -> UploadInfo:
         size = f.tell()
         f.seek(0)
     if size == 0:
-        raise ValidationError("ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่", code="empty")
+        raise ValidationError(_("ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่"), code="empty")
     limit = max_bytes()
     if size > limit:
         raise ValidationError(
-            f"ไฟล์มีขนาด {_megabytes(size)} MB เกินขนาดที่รับได้ {_megabytes(limit)} MB",
+            _("ไฟล์มีขนาด %(megabytes)s MB เกินขนาดที่รับได้ %(megabytes2)s MB")
+            % {"megabytes": _megabytes(size), "megabytes2": _megabytes(limit)},
             code="too_large",
         )
     claimed = EXTENSION_KIND.get(extension_of(display))
     allowed = set(kinds or KINDS)
     if claimed is None or claimed not in allowed:
-        message = ALLOWED_MESSAGE if kinds is None else "รับเฉพาะไฟล์ " + ", ".join(sorted(allowed))
+        message = ALLOWED_MESSAGE if kinds is None else _("รับเฉพาะไฟล์ ") + ", ".join(sorted(allowed))
         raise ValidationError(message, code="extension")
     actual = detect_kind(f, claimed=claimed)
     if actual != claimed:
-        raise ValidationError(f"ไฟล์นี้ไม่ใช่ {KINDS[claimed].label} ตามที่ระบุในชื่อไฟล์", code="content_mismatch")
+        raise ValidationError(
+            _("ไฟล์นี้ไม่ใช่ %(label)s ตามที่ระบุในชื่อไฟล์") % {"label": KINDS[claimed].label}, code="content_mismatch"
+        )
     digest = hashlib.sha256()
     f.seek(0)
     for chunk in iter(lambda: f.read(64 * 1024), b""):
@@ -251,10 +258,10 @@ class UploadTo:
 class StoredFile(models.Model):
     """Abstract columns for an uploaded file; subclasses redefine ``file`` with their own ``UploadTo``."""
 
-    file = models.FileField("ไฟล์", upload_to=UploadTo("files"), max_length=255)
-    display_name = models.CharField("ชื่อไฟล์", max_length=200)
-    content_type = models.CharField("ชนิดไฟล์", max_length=120)
-    size = models.PositiveBigIntegerField("ขนาด (ไบต์)")
+    file = models.FileField(gettext_lazy("ไฟล์"), upload_to=UploadTo("files"), max_length=255)
+    display_name = models.CharField(gettext_lazy("ชื่อไฟล์"), max_length=200)
+    content_type = models.CharField(gettext_lazy("ชนิดไฟล์"), max_length=120)
+    size = models.PositiveBigIntegerField(gettext_lazy("ขนาด (ไบต์)"))
     sha256 = models.CharField("SHA-256", max_length=64)
 
     class Meta:
@@ -280,11 +287,23 @@ class UploadField(forms.FileField):
 
     def __init__(self, *, kinds: tuple[str, ...] | None = None, **kwargs):
         self.kinds = kinds
-        kwargs.setdefault("label", "ไฟล์")
-        kwargs.setdefault("help_text", f"{ALLOWED_MESSAGE} ขนาดไม่เกิน {_megabytes(max_bytes())} MB")
+        kwargs.setdefault("label", gettext_lazy("ไฟล์"))
+        kwargs.setdefault(
+            "help_text",
+            lazy_text(
+                lambda: (
+                    _("%(ALLOWED_MESSAGE)s ขนาดไม่เกิน %(megabytes)s MB")
+                    % {"ALLOWED_MESSAGE": ALLOWED_MESSAGE, "megabytes": _megabytes(max_bytes())}
+                )
+            ),
+        )
         kwargs.setdefault(
             "error_messages",
-            {"required": "กรุณาเลือกไฟล์", "empty": "ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่", "invalid": "ไฟล์ไม่ถูกต้อง"},
+            {
+                "required": gettext_lazy("กรุณาเลือกไฟล์"),
+                "empty": gettext_lazy("ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่"),
+                "invalid": gettext_lazy("ไฟล์ไม่ถูกต้อง"),
+            },
         )
         super().__init__(**kwargs)
         accept = ",".join(f".{e}" for k in (kinds or KINDS) for e in KINDS[k].extensions)

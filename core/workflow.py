@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from core import audit
 from core.permissions import Verdict, deny
@@ -83,19 +84,19 @@ class Workflow:
         try:
             return self.by_name[name]
         except KeyError:
-            raise TransitionRefused("ไม่มีขั้นตอนนี้ในระบบ") from None
+            raise TransitionRefused(_("ไม่มีขั้นตอนนี้ในระบบ")) from None
 
     def check(self, obj: Any, name: str, roles: Iterable[str], context: dict[str, Any] | None = None) -> Verdict:
         """May someone holding ``roles`` fire ``name`` on ``obj`` now? Says why not."""
         t = self.get(name)
         state = getattr(obj, self.state_field)
         if state not in t.sources:
-            return deny(f"ทำ “{t.label}” ไม่ได้ในสถานะปัจจุบัน")
+            return deny(_("ทำ “%(label)s” ไม่ได้ในสถานะปัจจุบัน") % {"label": t.label})
         if not t.roles & frozenset(roles):
-            return deny(f"ท่านไม่มีสิทธิ์ “{t.label}”")
+            return deny(_("ท่านไม่มีสิทธิ์ “%(label)s”") % {"label": t.label})
         ctx = context or {}
         if t.needs_reason and not str(ctx.get("reason", "")).strip():
-            return deny("กรุณาระบุเหตุผล")
+            return deny(_("กรุณาระบุเหตุผล"))
         for guard in t.guards:
             reason = guard(obj, ctx)
             if reason:

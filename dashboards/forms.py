@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from committees.choices import Region, RiskGroup
 from core.forms import FiscalYearField
@@ -8,9 +9,13 @@ class DashboardFilterForm(forms.Form):
     """The dashboard's filters (the same names the exports read)."""
 
     fiscal_year = FiscalYearField(required=False)
-    region = forms.ChoiceField(label="ภาค", required=False, choices=[("", "ทุกภาค"), *Region.choices])
+    region = forms.ChoiceField(
+        label=gettext_lazy("ภาค"), required=False, choices=[("", gettext_lazy("ทุกภาค")), *Region.choices]
+    )
     group = forms.ChoiceField(
-        label="กลุ่ม", required=False, choices=[("", "ทุกกลุ่ม"), *RiskGroup.choices, ("none", "ยังไม่กำหนด")]
+        label=gettext_lazy("กลุ่ม"),
+        required=False,
+        choices=[("", gettext_lazy("ทุกกลุ่ม")), *RiskGroup.choices, ("none", gettext_lazy("ยังไม่กำหนด"))],
     )
 
     def values(self, default_year: int) -> dict:

@@ -1,5 +1,7 @@
 """Who may open a dashboard: anyone who may read a province's data (proposers see their proposals only)."""
 
+from django.utils.translation import gettext as _
+
 from core.permissions import ALLOW, Verdict, deny
 
 
@@ -9,7 +11,7 @@ def can_view_dashboard(user, province=None) -> Verdict:
     if province is None:
         if access.is_national or access.readable_province_ids():
             return ALLOW
-        return deny("ท่านไม่มีสิทธิ์อ่านข้อมูลของจังหวัดใด")
+        return deny(_("ท่านไม่มีสิทธิ์อ่านข้อมูลของจังหวัดใด"))
     if access.can_read_province(province.pk):
         return ALLOW
-    return deny("ไม่พบจังหวัดนี้ในขอบเขตของท่าน")
+    return deny(_("ไม่พบจังหวัดนี้ในขอบเขตของท่าน"))

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils.translation import gettext as _
 
 from actionplans.choices import DocState
 from actionplans.models import ActionPlan, SituationReport
@@ -70,7 +71,7 @@ class Dashboard:
         for row in self.rows:
             counts[row.risk_group] += 1
         found = [(value, label, counts[value]) for value, label in RiskGroup.choices]
-        return [*found, ("", "ยังไม่กำหนดกลุ่ม", counts[None])]
+        return [*found, ("", _("ยังไม่กำหนดกลุ่ม"), counts[None])]
 
     @property
     def readiness(self) -> dict[str, int]:

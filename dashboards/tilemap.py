@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # (column, row) of each province by Ministry of Interior code.
 TILES: dict[str, tuple[int, int]] = {
@@ -71,7 +73,11 @@ def _tile(cell: MapCell, *, names: bool) -> SafeString:
         )
     fill = GROUP_COLOURS.get(cell.group or "", NO_GROUP)
     ink = TEXT_ON.get(cell.group or "", "#1b1b1b")
-    label = f"{cell.name} กลุ่ม {cell.group}" if cell.group else f"{cell.name} ยังไม่กำหนดกลุ่ม"
+    label = (
+        _("%(name)s กลุ่ม %(group)s") % {"name": cell.name, "group": cell.group}
+        if cell.group
+        else _("%(name)s ยังไม่กำหนดกลุ่ม") % {"name": cell.name}
+    )
     body = format_html(
         '<title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="{}" stroke="#ffffff"/>'
         '<text x="{}" y="{}" font-size="13" font-weight="bold" fill="{}" text-anchor="middle">{}</text>',
@@ -122,7 +128,7 @@ def province_map(
     cells: Iterable[MapCell],
     *,
     names: bool = True,
-    title: str = "แผนที่จังหวัดตามกลุ่มความเสี่ยง",
+    title: str = gettext_lazy("แผนที่จังหวัดตามกลุ่มความเสี่ยง"),
     width: int | None = None,
 ) -> SafeString:
     """The map as inline SVG; ``names=False`` prints codes only (for the PDF); ``width`` scales it (px)."""

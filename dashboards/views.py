@@ -1,5 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.choices import RiskGroup
 from committees.selectors import province_by_code
@@ -11,7 +13,11 @@ from dashboards.forms import DashboardFilterForm
 from dashboards.permissions import can_view_dashboard
 from dashboards.tilemap import GROUP_COLOURS, TILES, MapCell, province_map
 
-MONEY_SERIES = [("ขอรับการสนับสนุน", "#2e75b6"), ("คณะอนุกรรมการเห็นชอบ", "#c55a11"), ("กองทุนอนุมัติ", "#548235")]
+MONEY_SERIES = [
+    (gettext_lazy("ขอรับการสนับสนุน"), "#2e75b6"),
+    (gettext_lazy("คณะอนุกรรมการเห็นชอบ"), "#c55a11"),
+    (gettext_lazy("กองทุนอนุมัติ"), "#548235"),
+]
 
 
 def _map(board: selectors.Dashboard) -> str:
@@ -38,26 +44,39 @@ def _charts(board: selectors.Dashboard) -> dict:
     return {
         "chart_groups": charts.bars(
             [(label, [n]) for value, label, n in board.group_counts],
-            [("จังหวัด", None)],
+            [(_("จังหวัด"), None)],
         ),
         "chart_quarters": charts.bars(
-            [(f"ไตรมาส {q + 1}", [n]) for q, n in enumerate(board.meetings_by_quarter)], [("การประชุม", "#1f4e79")]
+            [(_("ไตรมาส %(value)s") % {"value": q + 1}, [n]) for q, n in enumerate(board.meetings_by_quarter)],
+            [(_("การประชุม"), "#1f4e79")],
         ),
-        "chart_states": charts.bars([(label, [n]) for _, label, n in board.states if n], [("โครงการ", "#7030a0")]),
+        "chart_states": charts.bars([(label, [n]) for _, label, n in board.states if n], [(_("โครงการ"), "#7030a0")]),
         "chart_pillars": charts.bars(
             [
-                (Pillar(p.pillar).label.removeprefix("ด้าน"), [p.requested, p.recommended, p.approved])
+                (Pillar(p.pillar).label.removeprefix(_("ด้าน")), [p.requested, p.recommended, p.approved])
                 for p in board.pillars
             ],
             MONEY_SERIES,
             label_width=300,
         ),
         "chart_trend_groups": charts.bars(
-            [(f"ปีงบประมาณ {y.fiscal_year}", [y.groups[g] for g in RiskGroup.values]) for y in board.years],
+            [
+                (
+                    _("ปีงบประมาณ %(fiscal_year)s") % {"fiscal_year": y.fiscal_year},
+                    [y.groups[g] for g in RiskGroup.values],
+                )
+                for y in board.years
+            ],
             [(g, GROUP_COLOURS[g]) for g in RiskGroup.values],
         ),
         "chart_trend_money": charts.bars(
-            [(f"ปีงบประมาณ {y.fiscal_year}", [y.requested, y.recommended, y.approved]) for y in board.years],
+            [
+                (
+                    _("ปีงบประมาณ %(fiscal_year)s") % {"fiscal_year": y.fiscal_year},
+                    [y.requested, y.recommended, y.approved],
+                )
+                for y in board.years
+            ],
             MONEY_SERIES,
         ),
     }

@@ -17,7 +17,7 @@ import zipfile
 
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import thaidate
 from emeetings.choices import BundleState
@@ -175,10 +175,11 @@ def _minutes_pdf(meeting) -> bytes:
     from reports.pdf import render_template_to_pdf
 
     doc = document_for("minutes")
-    target = doc.target(doc.load(meeting.pk))
-    rendered = render_template_to_pdf(
-        doc.template, {**doc.context(target), "title": doc.title(target), "generated_at": timezone.now()}
-    )
+    with translation.override("th"):  # the minutes are a Thai official document
+        target = doc.target(doc.load(meeting.pk))
+        rendered = render_template_to_pdf(
+            doc.template, {**doc.context(target), "title": doc.title(target), "generated_at": timezone.now()}
+        )
     return rendered.pdf
 
 

@@ -1,5 +1,7 @@
 """Who may do what around an electronic meeting (``can_<verb>_<noun>(user, meeting)``)."""
 
+from django.utils.translation import gettext as _
+
 from committees.choices import Role
 from committees.models import Member
 from core.permissions import ALLOW, Verdict, deny
@@ -33,29 +35,29 @@ def can_manage_emeeting(user, meeting) -> Verdict:
     """Mode, how to join, recordings: the secretariat."""
     if Role.SECRETARIAT in roles_on(user, meeting):
         return ALLOW
-    return deny("เฉพาะฝ่ายเลขานุการเท่านั้นที่กำหนดรูปแบบการประชุมและบันทึกการบันทึกภาพและเสียงได้")
+    return deny(_("เฉพาะฝ่ายเลขานุการเท่านั้นที่กำหนดรูปแบบการประชุมและบันทึกการบันทึกภาพและเสียงได้"))
 
 
 def can_check_in(user, meeting, seat=None) -> Verdict:
     seat = seat if seat is not None else seat_of(user, meeting)
     if seat is None:
-        return deny("เฉพาะอนุกรรมการของคณะนี้เท่านั้นที่ลงชื่อเข้าประชุมได้")
+        return deny(_("เฉพาะอนุกรรมการของคณะนี้เท่านั้นที่ลงชื่อเข้าประชุมได้"))
     if not is_open(meeting):
-        return deny("การประชุมนี้ปิดแล้ว ลงชื่อเข้าประชุมไม่ได้")
+        return deny(_("การประชุมนี้ปิดแล้ว ลงชื่อเข้าประชุมไม่ได้"))
     return ALLOW
 
 
 def can_vouch(user, meeting) -> Verdict:
     if not (roles_on(user, meeting) & {Role.CHAIR, Role.SECRETARIAT}):
-        return deny("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่รับรองตัวตนผู้เข้าประชุมได้")
+        return deny(_("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่รับรองตัวตนผู้เข้าประชุมได้"))
     if not is_open(meeting):
-        return deny("การประชุมนี้ปิดแล้ว รับรองตัวตนไม่ได้")
+        return deny(_("การประชุมนี้ปิดแล้ว รับรองตัวตนไม่ได้"))
     return ALLOW
 
 
 def can_report_fault(user, meeting) -> Verdict:
     if not (roles_on(user, meeting) & {Role.CHAIR, Role.SECRETARIAT, Role.MEMBER}):
-        return deny("เฉพาะผู้เข้าประชุมเท่านั้นที่แจ้งเหตุขัดข้องได้")
+        return deny(_("เฉพาะผู้เข้าประชุมเท่านั้นที่แจ้งเหตุขัดข้องได้"))
     return ALLOW
 
 
@@ -63,10 +65,10 @@ def can_see_ip(user, meeting) -> Verdict:
     """IP addresses are personal data (PDPA): the chair, the secretariat and the national officer only."""
     if roles_on(user, meeting) & {Role.CHAIR, Role.SECRETARIAT, Role.NATIONAL}:
         return ALLOW
-    return deny("หมายเลขไอพีแสดงเฉพาะประธาน ฝ่ายเลขานุการ และเจ้าหน้าที่ส่วนกลาง")
+    return deny(_("หมายเลขไอพีแสดงเฉพาะประธาน ฝ่ายเลขานุการ และเจ้าหน้าที่ส่วนกลาง"))
 
 
 def can_download_evidence(user, meeting) -> Verdict:
     if roles_on(user, meeting) & {Role.CHAIR, Role.SECRETARIAT, Role.NATIONAL}:
         return ALLOW
-    return deny("ชุดหลักฐานการประชุมดาวน์โหลดได้เฉพาะประธาน ฝ่ายเลขานุการ และเจ้าหน้าที่ส่วนกลาง")
+    return deny(_("ชุดหลักฐานการประชุมดาวน์โหลดได้เฉพาะประธาน ฝ่ายเลขานุการ และเจ้าหน้าที่ส่วนกลาง"))

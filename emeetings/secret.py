@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Case, F, Value, When
+from django.utils.translation import gettext as _
 
 from committees.choices import Role
 from core import audit
@@ -54,15 +55,15 @@ def make_secret(*, actor, ballot) -> SecretBallot:
     from fundproposals.models import Ballot, Vote
 
     if Role.CHAIR not in actor.access.roles_in(ballot.proposal.province_id):
-        raise PermissionDenied("เฉพาะประธานเท่านั้นที่กำหนดให้ลงคะแนนลับได้")
+        raise PermissionDenied(_("เฉพาะประธานเท่านั้นที่กำหนดให้ลงคะแนนลับได้"))
     with transaction.atomic():
         locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not locked.is_open:
-            raise ValidationError("การลงมตินี้ปิดแล้ว")
+            raise ValidationError(_("การลงมตินี้ปิดแล้ว"))
         if Vote.objects.filter(ballot=locked).exists():
-            raise ValidationError("มีผู้ลงมติแล้ว จึงเปลี่ยนเป็นการลงคะแนนลับไม่ได้")
+            raise ValidationError(_("มีผู้ลงมติแล้ว จึงเปลี่ยนเป็นการลงคะแนนลับไม่ได้"))
         if SecretBallot.objects.filter(ballot=locked).exists():
-            raise ValidationError("การลงมตินี้เป็นการลงคะแนนลับอยู่แล้ว")
+            raise ValidationError(_("การลงมตินี้เป็นการลงคะแนนลับอยู่แล้ว"))
         secret = SecretBallot(ballot=locked, made_secret_by=actor)
         secret.full_clean()
         secret.save()
@@ -91,7 +92,7 @@ def cast(*, actor, ballot, seat, choice: str, proposal) -> SecretReceipt:
         count=F("count") + Case(When(choice=choice, then=Value(1)), default=Value(0))
     )
     if touched != len(VoteChoice.values) or choice not in VoteChoice.values:
-        raise ValidationError("กรุณาเลือกมติ")
+        raise ValidationError(_("กรุณาเลือกมติ"))
     audit.record(actor=actor, action="ballot.vote_secret", target=proposal, province=proposal.province)
     ledger.services.append(kind="secret_receipt", record=receipt, actor=actor)
     return receipt
@@ -106,5 +107,5 @@ def counted(ballot) -> list[SimpleNamespace]:
         for _ in range(n)
     ]
     if len(members) != len(choices):
-        raise ValidationError("จำนวนผู้ลงคะแนนลับไม่ตรงกับผลรวม กรุณาแจ้งผู้ดูแลระบบ")
+        raise ValidationError(_("จำนวนผู้ลงคะแนนลับไม่ตรงกับผลรวม กรุณาแจ้งผู้ดูแลระบบ"))
     return [SimpleNamespace(member_id=m, choice=c) for m, c in zip(members, choices, strict=True)]

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import audit
 from core.uploads import clean_display_name
@@ -57,11 +58,11 @@ def remote_needs_second_factor() -> bool:
 def _check_location(meeting: Meeting, location: str) -> None:
     mode = setup_of(meeting).mode
     if location not in Location.values:
-        raise ValidationError({"location": "กรุณาเลือกว่าเข้าร่วมในห้องประชุมหรือผ่านสื่ออิเล็กทรอนิกส์"})
+        raise ValidationError({"location": _("กรุณาเลือกว่าเข้าร่วมในห้องประชุมหรือผ่านสื่ออิเล็กทรอนิกส์")})
     if location == Location.REMOTE and mode == Mode.IN_ROOM:
-        raise ValidationError({"location": "การประชุมนี้ประชุม ณ ห้องประชุมเท่านั้น เข้าร่วมผ่านสื่ออิเล็กทรอนิกส์ไม่ได้"})
+        raise ValidationError({"location": _("การประชุมนี้ประชุม ณ ห้องประชุมเท่านั้น เข้าร่วมผ่านสื่ออิเล็กทรอนิกส์ไม่ได้")})
     if location == Location.ROOM and mode == Mode.ONLINE:
-        raise ValidationError({"location": "การประชุมนี้ประชุมผ่านสื่ออิเล็กทรอนิกส์เท่านั้น"})
+        raise ValidationError({"location": _("การประชุมนี้ประชุมผ่านสื่ออิเล็กทรอนิกส์เท่านั้น")})
 
 
 def _log(*, meeting, member, event, location, ip, user_agent, actor) -> TrafficEvent:
@@ -84,12 +85,12 @@ def set_mode(*, actor, meeting: Meeting, mode: str, join_instructions: str = "")
     """In the room, online or hybrid, and how to join (printed on the invitation)."""
     _require(perms.can_manage_emeeting(actor, meeting))
     if meeting.state not in perms.OPEN_STATES:
-        raise ValidationError("กำหนดรูปแบบการประชุมได้เฉพาะก่อนหรือระหว่างการประชุม")
+        raise ValidationError(_("กำหนดรูปแบบการประชุมได้เฉพาะก่อนหรือระหว่างการประชุม"))
     if mode not in Mode.values:
-        raise ValidationError({"mode": "กรุณาเลือกรูปแบบการประชุม"})
+        raise ValidationError({"mode": _("กรุณาเลือกรูปแบบการประชุม")})
     join_instructions = (join_instructions or "").strip()
     if mode != Mode.IN_ROOM and not (join_instructions or meeting.online_link):
-        raise ValidationError({"join_instructions": "กรุณาระบุวิธีเข้าร่วมประชุมผ่านสื่ออิเล็กทรอนิกส์ หรือลิงก์ประชุมออนไลน์"})
+        raise ValidationError({"join_instructions": _("กรุณาระบุวิธีเข้าร่วมประชุมผ่านสื่ออิเล็กทรอนิกส์ หรือลิงก์ประชุมออนไลน์")})
     with transaction.atomic():
         setup = Setup.objects.select_for_update().filter(meeting=meeting).first()
         before = audit.snapshot(setup, ["mode", "join_instructions"]) if setup else {}
@@ -159,7 +160,7 @@ def vouch(
     """The chair or the secretariat vouches for a member's identity (who, when) and logs them in as joined."""
     _require(perms.can_vouch(actor, meeting))
     if member is None or member.subcommittee_id != meeting.subcommittee_id:
-        raise ValidationError({"member": "กรุณาเลือกอนุกรรมการของคณะนี้"})
+        raise ValidationError({"member": _("กรุณาเลือกอนุกรรมการของคณะนี้")})
     _check_location(meeting, location)
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
@@ -204,13 +205,13 @@ def leave(*, actor, meeting: Meeting, member=None, ip: str | None, user_agent: s
     if member is None:
         member = perms.seat_of(actor, meeting)
         if member is None:
-            raise PermissionDenied("เฉพาะอนุกรรมการของคณะนี้เท่านั้น")
+            raise PermissionDenied(_("เฉพาะอนุกรรมการของคณะนี้เท่านั้น"))
     else:
         _require(perms.can_vouch(actor, meeting))
     with transaction.atomic():
         checkin = CheckIn.objects.select_for_update().filter(meeting=meeting, member=member, present=True).first()
         if checkin is None:
-            raise ValidationError("ยังไม่ได้ลงชื่อเข้าประชุม")
+            raise ValidationError(_("ยังไม่ได้ลงชื่อเข้าประชุม"))
         checkin.present = False
         checkin.save(update_fields=["present"])
         row = _log(
@@ -236,7 +237,7 @@ def report_fault(*, actor, meeting: Meeting, text: str, ip: str | None, user_age
     _require(perms.can_report_fault(actor, meeting))
     text = (text or "").strip()
     if not text:
-        raise ValidationError({"text": "กรุณาระบุปัญหาที่พบ"})
+        raise ValidationError({"text": _("กรุณาระบุปัญหาที่พบ")})
     with transaction.atomic():
         fault = FaultReport(
             meeting=meeting,
@@ -271,9 +272,9 @@ def add_recording(*, actor, meeting: Meeting, upload) -> Recording:
     """Keep an uploaded recording (already streamed to a temporary file) with its SHA-256."""
     _require(perms.can_manage_emeeting(actor, meeting))
     if upload is None or not upload.size:
-        raise ValidationError({"file": "กรุณาเลือกไฟล์บันทึกภาพและเสียง"})
+        raise ValidationError({"file": _("กรุณาเลือกไฟล์บันทึกภาพและเสียง")})
     if upload.size > max_recording_bytes():
-        raise ValidationError({"file": "ไฟล์ใหญ่เกินกำหนด"})
+        raise ValidationError({"file": _("ไฟล์ใหญ่เกินกำหนด")})
     rec = Recording(
         meeting=meeting,
         kind=RecordingKind.FILE,
@@ -306,9 +307,9 @@ def register_recording(*, actor, meeting: Meeting, location: str, sha256: str) -
     _require(perms.can_manage_emeeting(actor, meeting))
     location, sha256 = (location or "").strip(), (sha256 or "").strip().lower()
     if not location:
-        raise ValidationError({"location": "กรุณาระบุสถานที่จัดเก็บไฟล์บันทึกภาพและเสียง"})
+        raise ValidationError({"location": _("กรุณาระบุสถานที่จัดเก็บไฟล์บันทึกภาพและเสียง")})
     if not _HEX64.match(sha256):
-        raise ValidationError({"sha256": "ค่าแฮช SHA-256 ต้องเป็นเลขฐานสิบหก 64 หลัก"})
+        raise ValidationError({"sha256": _("ค่าแฮช SHA-256 ต้องเป็นเลขฐานสิบหก 64 หลัก")})
     with transaction.atomic():
         rec = Recording(
             meeting=meeting, kind=RecordingKind.LOCATION, location=location[:500], sha256=sha256, uploaded_by=actor

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -37,7 +38,7 @@ def _second_factor(request) -> bool:
 def _message(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(exc.messages)
-    return str(exc) or "ท่านไม่มีสิทธิ์ทำรายการนี้"
+    return str(exc) or _("ท่านไม่มีสิทธิ์ทำรายการนี้")
 
 
 def _members(meeting):
@@ -57,22 +58,22 @@ def _act(request, meeting) -> str | None:
             user_agent=ua,
             second_factor=_second_factor(request),
         )
-        return "ลงชื่อเข้าประชุมแล้ว"
+        return _("ลงชื่อเข้าประชุมแล้ว")
     if action == "leave":
         member = None
         if request.POST.get("member"):
             member = _members(meeting).filter(pk=request.POST["member"]).first()
             if member is None:
-                raise ValidationError("ไม่พบอนุกรรมการ")
+                raise ValidationError(_("ไม่พบอนุกรรมการ"))
         services.leave(actor=request.user, meeting=meeting, member=member, ip=ip, user_agent=ua)
-        return "บันทึกการออกจากการประชุมแล้ว"
+        return _("บันทึกการออกจากการประชุมแล้ว")
     if action == "vouch":
         require(perms.can_view_emeeting(request.user, meeting))
         form = VouchForm(request.POST, members=_members(meeting))
         if not form.is_valid():
             if not perms.can_vouch(request.user, meeting):
                 raise PermissionDenied(perms.can_vouch(request.user, meeting).reason)
-            raise ValidationError("กรุณาเลือกอนุกรรมการและการเข้าร่วม")
+            raise ValidationError(_("กรุณาเลือกอนุกรรมการและการเข้าร่วม"))
         services.vouch(
             actor=request.user,
             meeting=meeting,
@@ -82,18 +83,18 @@ def _act(request, meeting) -> str | None:
             ip=ip,
             user_agent=ua,
         )
-        return "รับรองตัวตนและบันทึกการเข้าประชุมแล้ว"
+        return _("รับรองตัวตนและบันทึกการเข้าประชุมแล้ว")
     if action == "fault":
         services.report_fault(
             actor=request.user, meeting=meeting, text=request.POST.get("text", ""), ip=ip, user_agent=ua
         )
-        return "แจ้งเหตุขัดข้องแล้ว ฝ่ายเลขานุการจะดำเนินการ"
+        return _("แจ้งเหตุขัดข้องแล้ว ฝ่ายเลขานุการจะดำเนินการ")
     if action == "mode":
         form = ModeForm(request.POST)
         if not form.is_valid():
-            raise ValidationError("กรุณาเลือกรูปแบบการประชุม")
+            raise ValidationError(_("กรุณาเลือกรูปแบบการประชุม"))
         services.set_mode(actor=request.user, meeting=meeting, **form.cleaned_data)
-        return "บันทึกรูปแบบการประชุมแล้ว"
+        return _("บันทึกรูปแบบการประชุมแล้ว")
     if action == "register_recording":
         services.register_recording(
             actor=request.user,
@@ -101,14 +102,14 @@ def _act(request, meeting) -> str | None:
             location=request.POST.get("location", ""),
             sha256=request.POST.get("sha256", ""),
         )
-        return "ลงทะเบียนการบันทึกภาพและเสียงแล้ว"
+        return _("ลงทะเบียนการบันทึกภาพและเสียงแล้ว")
     if action == "secret":
         ballot = selectors.open_ballots(meeting).filter(pk=request.POST.get("ballot") or 0).first()
         if ballot is None:
-            raise ValidationError("ไม่พบการลงมติที่เปิดอยู่ของการประชุมนี้")
+            raise ValidationError(_("ไม่พบการลงมติที่เปิดอยู่ของการประชุมนี้"))
         secret.make_secret(actor=request.user, ballot=ballot)
-        return "กำหนดให้เป็นการลงคะแนนลับแล้ว ผลจะแสดงเฉพาะผลรวม"
-    raise ValidationError("ไม่รู้จักรายการนี้")
+        return _("กำหนดให้เป็นการลงคะแนนลับแล้ว ผลจะแสดงเฉพาะผลรวม")
+    raise ValidationError(_("ไม่รู้จักรายการนี้"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -178,17 +179,23 @@ def _recording_upload(request, pk, handler):
     if request.method == "POST":
         upload = request.FILES.get("file")
         if handler.too_large:
-            error = f"ไฟล์ใหญ่เกินกำหนด (ไม่เกิน {services.max_recording_bytes() // (1024 * 1024):,} เมกะไบต์) ไม่ได้บันทึกไฟล์"
+            error = _("ไฟล์ใหญ่เกินกำหนด (ไม่เกิน %(value)s เมกะไบต์) ไม่ได้บันทึกไฟล์") % {
+                "value": f"{services.max_recording_bytes() // (1024 * 1024):,}"
+            }
         elif upload is None or request.POST.get("complete") != "1":
             # the form sends "complete" after the file: without it the upload was cut off midway
-            error = "การอัปโหลดไม่สมบูรณ์ (การเชื่อมต่อขาดระหว่างส่งไฟล์) ไม่ได้บันทึกไฟล์ กรุณาอัปโหลดใหม่"
+            error = _("การอัปโหลดไม่สมบูรณ์ (การเชื่อมต่อขาดระหว่างส่งไฟล์) ไม่ได้บันทึกไฟล์ กรุณาอัปโหลดใหม่")
         else:
             try:
                 rec = services.add_recording(actor=request.user, meeting=meeting, upload=upload)
             except ValidationError as exc:
                 error = _message(exc)
             else:
-                messages.success(request, f"บันทึกไฟล์ {rec.display_name} แล้ว ค่าแฮช SHA-256 {rec.sha256}")
+                messages.success(
+                    request,
+                    _("บันทึกไฟล์ %(display_name)s แล้ว ค่าแฮช SHA-256 %(sha256)s")
+                    % {"display_name": rec.display_name, "sha256": rec.sha256},
+                )
                 return redirect("emeetings:room", pk=meeting.pk)
     return render(
         request,
@@ -209,9 +216,17 @@ def recording_download(request, pk):
 
 def traffic_rows(meeting, *, with_ip: bool) -> tuple[list[str], list[list[str]]]:
     """The attendance and traffic log as CSV rows (shared with the evidence bundle)."""
-    head = ["เวลา (Asia/Bangkok)", "อนุกรรมการ", "ตำแหน่ง", "เหตุการณ์", "เข้าร่วม", "โปรแกรมที่ใช้", "บันทึกโดย"]
+    head = [
+        _("เวลา (Asia/Bangkok)"),
+        _("อนุกรรมการ"),
+        _("ตำแหน่ง"),
+        _("เหตุการณ์"),
+        _("เข้าร่วม"),
+        _("โปรแกรมที่ใช้"),
+        _("บันทึกโดย"),
+    ]
     if with_ip:
-        head.insert(5, "หมายเลขไอพี")
+        head.insert(5, _("หมายเลขไอพี"))
     out = []
     for e in selectors.traffic(meeting):
         at = timezone.localtime(e.at)
@@ -251,7 +266,7 @@ def evidence(request, pk):
     require(perms.can_download_evidence(request.user, meeting))
     if request.method == "POST":
         services.request_evidence(actor=request.user, meeting=meeting)
-        messages.success(request, "กำลังสร้างชุดหลักฐานการประชุม กรุณารอสักครู่แล้วโหลดหน้านี้ใหม่")
+        messages.success(request, _("กำลังสร้างชุดหลักฐานการประชุม กรุณารอสักครู่แล้วโหลดหน้านี้ใหม่"))
         return redirect("emeetings:evidence", pk=meeting.pk)
     bundles = list(EvidenceBundle.objects.filter(meeting=meeting).select_related("requested_by")[:20])
     return render(request, "emeetings/evidence.html", {"meeting": meeting, "bundles": bundles})

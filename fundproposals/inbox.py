@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from committees.choices import Role
 from committees.models import Member
@@ -32,7 +33,7 @@ def proposal_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "proposals_to_check",
-                "โครงการรอตรวจความครบถ้วน",
+                _("โครงการรอตรวจความครบถ้วน"),
                 count_of(to_check),
                 _list("submitted"),
                 first=first_pk(to_check),
@@ -51,7 +52,7 @@ def proposal_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "reviews_asked",
-                "โครงการที่ขอความเห็นจากท่าน",
+                _("โครงการที่ขอความเห็นจากท่าน"),
                 count_of(to_review),
                 _list("under_review"),
                 first=first_pk(to_review),
@@ -67,7 +68,7 @@ def proposal_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "votes_open",
-                "การลงมติที่รอท่าน",
+                _("การลงมติที่รอท่าน"),
                 count_of(open_to_me),
                 lambda pk: (
                     reverse("fundproposals:vote", args=[pk]) if pk else f"{reverse('fundproposals:list')}?state=voting"
@@ -91,7 +92,7 @@ def proposal_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "casting_vote",
-                "คะแนนเสียงเท่ากัน รอประธานชี้ขาด",
+                _("คะแนนเสียงเท่ากัน รอประธานชี้ขาด"),
                 count_of(tied),
                 lambda pk: (
                     reverse("fundproposals:close", args=[pk]) if pk else f"{reverse('fundproposals:list')}?state=voting"
@@ -107,7 +108,7 @@ def proposal_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "returned",
-                "โครงการของท่านที่ส่งกลับให้ปรับปรุง",
+                _("โครงการของท่านที่ส่งกลับให้ปรับปรุง"),
                 count_of(returned),
                 _list("returned"),
                 first=first_pk(returned),

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.models import Member, Province
 from core.limits import LongTextField
@@ -35,96 +37,115 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 class Proposal(TimeStampedModel):
     """One project proposed to the Anti-Trafficking Fund (แบบ กปค.01)."""
 
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="proposals", verbose_name="จังหวัด")
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ", db_index=True)
-    code = models.CharField("รหัสโครงการ", max_length=60, unique=True, null=True, blank=True)
-    state = models.CharField("สถานะ", max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="proposals", verbose_name=gettext_lazy("จังหวัด")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(gettext_lazy("ปีงบประมาณ"), db_index=True)
+    code = models.CharField(gettext_lazy("รหัสโครงการ"), max_length=60, unique=True, null=True, blank=True)
+    state = models.CharField(
+        gettext_lazy("สถานะ"), max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT
+    )
     proposer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="fund_proposals", verbose_name="ผู้เสนอ"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="fund_proposals",
+        verbose_name=gettext_lazy("ผู้เสนอ"),
     )
 
     # 1. the project and who proposes it
-    title = models.CharField("ชื่อโครงการ", max_length=500)
-    organisation = models.CharField("หน่วยงาน/องค์กรที่เสนอ", max_length=300, blank=True)
-    organisation_type = models.CharField("ประเภทหน่วยงาน", max_length=20, choices=OrganisationType.choices, blank=True)
-    responsible_name = models.CharField("ผู้รับผิดชอบโครงการ", max_length=200, blank=True)
-    responsible_position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
-    responsible_phone = models.CharField("โทรศัพท์", max_length=40, blank=True)
-    kind = models.CharField("ลักษณะโครงการ", max_length=20, choices=ProjectKind.choices, default=ProjectKind.NEW)
+    title = models.CharField(gettext_lazy("ชื่อโครงการ"), max_length=500)
+    organisation = models.CharField(gettext_lazy("หน่วยงาน/องค์กรที่เสนอ"), max_length=300, blank=True)
+    organisation_type = models.CharField(
+        gettext_lazy("ประเภทหน่วยงาน"), max_length=20, choices=OrganisationType.choices, blank=True
+    )
+    responsible_name = models.CharField(gettext_lazy("ผู้รับผิดชอบโครงการ"), max_length=200, blank=True)
+    responsible_position = models.CharField(gettext_lazy("ตำแหน่ง"), max_length=200, blank=True)
+    responsible_phone = models.CharField(gettext_lazy("โทรศัพท์"), max_length=40, blank=True)
+    kind = models.CharField(
+        gettext_lazy("ลักษณะโครงการ"), max_length=20, choices=ProjectKind.choices, default=ProjectKind.NEW
+    )
     previous_project = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="continuations",
-        verbose_name="โครงการเดิม (กรณีต่อเนื่อง)",
+        verbose_name=gettext_lazy("โครงการเดิม (กรณีต่อเนื่อง)"),
     )
 
     # 2. content
-    rationale = LongTextField("หลักการและเหตุผล", blank=True)
-    objectives = LongTextField("วัตถุประสงค์", blank=True)
-    targets = LongTextField("เป้าหมาย", blank=True)
-    target_group = models.CharField("กลุ่มเป้าหมาย", max_length=500, blank=True)
-    target_count = models.PositiveIntegerField("จำนวนกลุ่มเป้าหมาย (คน)", null=True, blank=True)
-    district_code = models.CharField("รหัสอำเภอ", max_length=4, blank=True)
-    district_name = models.CharField("อำเภอ/เขต", max_length=100, blank=True)
-    subdistrict_code = models.CharField("รหัสตำบล", max_length=6, blank=True)
-    subdistrict_name = models.CharField("ตำบล/แขวง", max_length=100, blank=True)
-    start_date = models.DateField("วันเริ่มโครงการ", null=True, blank=True)
-    end_date = models.DateField("วันสิ้นสุดโครงการ", null=True, blank=True)
+    rationale = LongTextField(gettext_lazy("หลักการและเหตุผล"), blank=True)
+    objectives = LongTextField(gettext_lazy("วัตถุประสงค์"), blank=True)
+    targets = LongTextField(gettext_lazy("เป้าหมาย"), blank=True)
+    target_group = models.CharField(gettext_lazy("กลุ่มเป้าหมาย"), max_length=500, blank=True)
+    target_count = models.PositiveIntegerField(gettext_lazy("จำนวนกลุ่มเป้าหมาย (คน)"), null=True, blank=True)
+    district_code = models.CharField(gettext_lazy("รหัสอำเภอ"), max_length=4, blank=True)
+    district_name = models.CharField(gettext_lazy("อำเภอ/เขต"), max_length=100, blank=True)
+    subdistrict_code = models.CharField(gettext_lazy("รหัสตำบล"), max_length=6, blank=True)
+    subdistrict_name = models.CharField(gettext_lazy("ตำบล/แขวง"), max_length=100, blank=True)
+    start_date = models.DateField(gettext_lazy("วันเริ่มโครงการ"), null=True, blank=True)
+    end_date = models.DateField(gettext_lazy("วันสิ้นสุดโครงการ"), null=True, blank=True)
 
     # 3. budget
-    total_budget = models.DecimalField("งบประมาณทั้งโครงการ (บาท)", null=True, blank=True, **MONEY)
-    requested_amount = models.DecimalField("ขอรับการสนับสนุนจากกองทุน (บาท)", null=True, blank=True, **MONEY)
-    cofunding_amount = models.DecimalField("งบสมทบ (บาท)", default=0, **MONEY)
-    cofunding_source = models.CharField("แหล่งงบสมทบ", max_length=300, blank=True)
-    fund_need = LongTextField("เหตุผลความจำเป็นที่ขอรับการสนับสนุนจากกองทุน", blank=True)
+    total_budget = models.DecimalField(gettext_lazy("งบประมาณทั้งโครงการ (บาท)"), null=True, blank=True, **MONEY)
+    requested_amount = models.DecimalField(gettext_lazy("ขอรับการสนับสนุนจากกองทุน (บาท)"), null=True, blank=True, **MONEY)
+    cofunding_amount = models.DecimalField(gettext_lazy("งบสมทบ (บาท)"), default=0, **MONEY)
+    cofunding_source = models.CharField(gettext_lazy("แหล่งงบสมทบ"), max_length=300, blank=True)
+    fund_need = LongTextField(gettext_lazy("เหตุผลความจำเป็นที่ขอรับการสนับสนุนจากกองทุน"), blank=True)
 
     # 4. management and results
-    staffing = LongTextField("บุคลากรผู้ดำเนินโครงการ", blank=True)
-    indicators = LongTextField("ตัวชี้วัดความสำเร็จ", blank=True)
-    evaluation = LongTextField("การติดตามและประเมินผล", blank=True)
-    expected_results = LongTextField("ผลที่คาดว่าจะได้รับ", blank=True)
+    staffing = LongTextField(gettext_lazy("บุคลากรผู้ดำเนินโครงการ"), blank=True)
+    indicators = LongTextField(gettext_lazy("ตัวชี้วัดความสำเร็จ"), blank=True)
+    evaluation = LongTextField(gettext_lazy("การติดตามและประเมินผล"), blank=True)
+    expected_results = LongTextField(gettext_lazy("ผลที่คาดว่าจะได้รับ"), blank=True)
 
     # review workflow
-    submitted_at = models.DateTimeField("ยื่นครั้งล่าสุดเมื่อ", null=True, blank=True)
-    received_on = models.DateField("วันที่ฝ่ายเลขานุการรับเรื่อง", null=True, blank=True)
-    revision = models.PositiveSmallIntegerField("ฉบับที่ยื่น", default=0)
-    checklist = models.JSONField("ผลการตรวจความครบถ้วน", default=dict, blank=True)
+    submitted_at = models.DateTimeField(gettext_lazy("ยื่นครั้งล่าสุดเมื่อ"), null=True, blank=True)
+    received_on = models.DateField(gettext_lazy("วันที่ฝ่ายเลขานุการรับเรื่อง"), null=True, blank=True)
+    revision = models.PositiveSmallIntegerField(gettext_lazy("ฉบับที่ยื่น"), default=0)
+    checklist = models.JSONField(gettext_lazy("ผลการตรวจความครบถ้วน"), default=dict, blank=True)
     agenda_item = models.ForeignKey(
         "meetings.AgendaItem",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="fund_proposals",
-        verbose_name="ระเบียบวาระที่พิจารณา",
+        verbose_name=gettext_lazy("ระเบียบวาระที่พิจารณา"),
     )
-    decision = models.CharField("มติคณะอนุกรรมการ", max_length=20, choices=Decision.choices, blank=True)
-    recommended_amount = models.DecimalField("วงเงินที่คณะอนุกรรมการเห็นชอบ (บาท)", null=True, blank=True, **MONEY)
-    forwarded_on = models.DateField("วันที่ส่งกองทุน", null=True, blank=True)
+    decision = models.CharField(gettext_lazy("มติคณะอนุกรรมการ"), max_length=20, choices=Decision.choices, blank=True)
+    recommended_amount = models.DecimalField(
+        gettext_lazy("วงเงินที่คณะอนุกรรมการเห็นชอบ (บาท)"), null=True, blank=True, **MONEY
+    )
+    forwarded_on = models.DateField(gettext_lazy("วันที่ส่งกองทุน"), null=True, blank=True)
 
     # the fund's answer, the contract and the results report
-    fund_decision = models.CharField("ผลการพิจารณาของกองทุน", max_length=20, choices=FundDecision.choices, blank=True)
-    fund_approved_amount = models.DecimalField("วงเงินที่กองทุนอนุมัติ (บาท)", null=True, blank=True, **MONEY)
-    fund_decided_on = models.DateField("วันที่กองทุนพิจารณา", null=True, blank=True)
-    fund_note = LongTextField("หมายเหตุจากกองทุน", blank=True)
-    contract_number = models.CharField("เลขที่สัญญา", max_length=100, blank=True)
-    contract_date = models.DateField("วันที่ทำสัญญา", null=True, blank=True)
-    contract_amount = models.DecimalField("วงเงินตามสัญญา (บาท)", null=True, blank=True, **MONEY)
-    contract_months = models.PositiveSmallIntegerField("ระยะเวลาดำเนินการ (เดือน)", null=True, blank=True)
-    report_activities = LongTextField("กิจกรรมที่ดำเนินการแล้ว", blank=True)
-    report_people_reached = models.PositiveIntegerField("จำนวนผู้เข้าร่วม/ผู้ได้รับประโยชน์ (คน)", null=True, blank=True)
-    report_budget_received = models.DecimalField("งบประมาณที่ได้รับ (บาท)", null=True, blank=True, **MONEY)
-    report_budget_spent = models.DecimalField("งบประมาณที่ใช้จริง (บาท)", null=True, blank=True, **MONEY)
-    report_budget_returned = models.DecimalField("งบประมาณคงเหลือส่งคืน (บาท)", null=True, blank=True, **MONEY)
-    report_problems = LongTextField("ปัญหาและอุปสรรค", blank=True)
-    report_suggestions = LongTextField("ข้อเสนอแนะ", blank=True)
-    reported_on = models.DateField("วันที่รายงานผล", null=True, blank=True)
+    fund_decision = models.CharField(
+        gettext_lazy("ผลการพิจารณาของกองทุน"), max_length=20, choices=FundDecision.choices, blank=True
+    )
+    fund_approved_amount = models.DecimalField(gettext_lazy("วงเงินที่กองทุนอนุมัติ (บาท)"), null=True, blank=True, **MONEY)
+    fund_decided_on = models.DateField(gettext_lazy("วันที่กองทุนพิจารณา"), null=True, blank=True)
+    fund_note = LongTextField(gettext_lazy("หมายเหตุจากกองทุน"), blank=True)
+    contract_number = models.CharField(gettext_lazy("เลขที่สัญญา"), max_length=100, blank=True)
+    contract_date = models.DateField(gettext_lazy("วันที่ทำสัญญา"), null=True, blank=True)
+    contract_amount = models.DecimalField(gettext_lazy("วงเงินตามสัญญา (บาท)"), null=True, blank=True, **MONEY)
+    contract_months = models.PositiveSmallIntegerField(gettext_lazy("ระยะเวลาดำเนินการ (เดือน)"), null=True, blank=True)
+    report_activities = LongTextField(gettext_lazy("กิจกรรมที่ดำเนินการแล้ว"), blank=True)
+    report_people_reached = models.PositiveIntegerField(
+        gettext_lazy("จำนวนผู้เข้าร่วม/ผู้ได้รับประโยชน์ (คน)"), null=True, blank=True
+    )
+    report_budget_received = models.DecimalField(gettext_lazy("งบประมาณที่ได้รับ (บาท)"), null=True, blank=True, **MONEY)
+    report_budget_spent = models.DecimalField(gettext_lazy("งบประมาณที่ใช้จริง (บาท)"), null=True, blank=True, **MONEY)
+    report_budget_returned = models.DecimalField(
+        gettext_lazy("งบประมาณคงเหลือส่งคืน (บาท)"), null=True, blank=True, **MONEY
+    )
+    report_problems = LongTextField(gettext_lazy("ปัญหาและอุปสรรค"), blank=True)
+    report_suggestions = LongTextField(gettext_lazy("ข้อเสนอแนะ"), blank=True)
+    reported_on = models.DateField(gettext_lazy("วันที่รายงานผล"), null=True, blank=True)
 
     class Meta:
         ordering = ["-fiscal_year", "-id"]
-        verbose_name = "โครงการขอรับการสนับสนุนจากกองทุน"
-        verbose_name_plural = "โครงการขอรับการสนับสนุนจากกองทุน"
+        verbose_name = gettext_lazy("โครงการขอรับการสนับสนุนจากกองทุน")
+        verbose_name_plural = gettext_lazy("โครงการขอรับการสนับสนุนจากกองทุน")
         constraints = [
             models.CheckConstraint(condition=Q(state__in=ProposalState.values), name="proposal_state_valid"),
             models.CheckConstraint(
@@ -171,12 +192,12 @@ class ProposalPillar(models.Model):
     """One pillar a proposal addresses (a proposal has one or more)."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="pillar_rows")
-    pillar = models.CharField("ยุทธศาสตร์", max_length=20, choices=Pillar.choices)
+    pillar = models.CharField(gettext_lazy("ยุทธศาสตร์"), max_length=20, choices=Pillar.choices)
 
     class Meta:
         ordering = ["proposal", "pillar"]
-        verbose_name = "ด้านยุทธศาสตร์ของโครงการ"
-        verbose_name_plural = "ด้านยุทธศาสตร์ของโครงการ"
+        verbose_name = gettext_lazy("ด้านยุทธศาสตร์ของโครงการ")
+        verbose_name_plural = gettext_lazy("ด้านยุทธศาสตร์ของโครงการ")
         constraints = [
             models.UniqueConstraint(fields=["proposal", "pillar"], name="one_pillar_row_per_proposal"),
             models.CheckConstraint(condition=Q(pillar__in=Pillar.values), name="proposal_pillar_valid"),
@@ -190,15 +211,15 @@ class Activity(models.Model):
     """An activity of the project with its period and cost."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="activities")
-    order = models.PositiveSmallIntegerField("ลำดับ", default=1)
-    name = models.CharField("กิจกรรม", max_length=500)
-    period = models.CharField("ระยะเวลา", max_length=200, blank=True)
-    cost = models.DecimalField("ค่าใช้จ่าย (บาท)", default=0, **MONEY)
+    order = models.PositiveSmallIntegerField(gettext_lazy("ลำดับ"), default=1)
+    name = models.CharField(gettext_lazy("กิจกรรม"), max_length=500)
+    period = models.CharField(gettext_lazy("ระยะเวลา"), max_length=200, blank=True)
+    cost = models.DecimalField(gettext_lazy("ค่าใช้จ่าย (บาท)"), default=0, **MONEY)
 
     class Meta:
         ordering = ["proposal", "order", "id"]
-        verbose_name = "กิจกรรม"
-        verbose_name_plural = "กิจกรรม"
+        verbose_name = gettext_lazy("กิจกรรม")
+        verbose_name_plural = gettext_lazy("กิจกรรม")
         constraints = [models.CheckConstraint(condition=Q(cost__gte=0), name="activity_cost_not_negative")]
 
     def __str__(self) -> str:
@@ -209,14 +230,14 @@ class BudgetLine(models.Model):
     """A line of the budget estimate (รายละเอียดประมาณการค่าใช้จ่าย)."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="budget_lines")
-    order = models.PositiveSmallIntegerField("ลำดับ", default=1)
-    item = models.CharField("รายการ", max_length=500)
-    amount = models.DecimalField("จำนวนเงิน (บาท)", **MONEY)
+    order = models.PositiveSmallIntegerField(gettext_lazy("ลำดับ"), default=1)
+    item = models.CharField(gettext_lazy("รายการ"), max_length=500)
+    amount = models.DecimalField(gettext_lazy("จำนวนเงิน (บาท)"), **MONEY)
 
     class Meta:
         ordering = ["proposal", "order", "id"]
-        verbose_name = "รายการงบประมาณ"
-        verbose_name_plural = "รายการงบประมาณ"
+        verbose_name = gettext_lazy("รายการงบประมาณ")
+        verbose_name_plural = gettext_lazy("รายการงบประมาณ")
         constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_not_negative")]
 
     def __str__(self) -> str:
@@ -227,14 +248,16 @@ class Attachment(StoredFile, TimeStampedModel):
     """A document or results photo; checked by content on upload, served only through a permission check."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="attachments")
-    kind = models.CharField("ประเภท", max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.DOCUMENT)
-    file = models.FileField("ไฟล์", upload_to=UploadTo("proposals"), max_length=255)
+    kind = models.CharField(
+        gettext_lazy("ประเภท"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.DOCUMENT
+    )
+    file = models.FileField(gettext_lazy("ไฟล์"), upload_to=UploadTo("proposals"), max_length=255)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["proposal", "id"]
-        verbose_name = "เอกสารแนบ"
-        verbose_name_plural = "เอกสารแนบ"
+        verbose_name = gettext_lazy("เอกสารแนบ")
+        verbose_name_plural = gettext_lazy("เอกสารแนบ")
 
     def __str__(self) -> str:
         return self.display_name
@@ -244,19 +267,19 @@ class ProposalRevision(models.Model):
     """What the proposal said when it was submitted (every submission is kept)."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="revisions")
-    number = models.PositiveSmallIntegerField("ฉบับที่")
-    data = models.JSONField("ข้อมูลโครงการ")
-    submitted_at = models.DateTimeField("ยื่นเมื่อ", auto_now_add=True)
+    number = models.PositiveSmallIntegerField(gettext_lazy("ฉบับที่"))
+    data = models.JSONField(gettext_lazy("ข้อมูลโครงการ"))
+    submitted_at = models.DateTimeField(gettext_lazy("ยื่นเมื่อ"), auto_now_add=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["proposal", "number"]
-        verbose_name = "ฉบับที่ยื่น"
-        verbose_name_plural = "ฉบับที่ยื่น"
+        verbose_name = gettext_lazy("ฉบับที่ยื่น")
+        verbose_name_plural = gettext_lazy("ฉบับที่ยื่น")
         constraints = [models.UniqueConstraint(fields=["proposal", "number"], name="one_revision_number")]
 
     def __str__(self) -> str:
-        return f"{self.proposal} ฉบับที่ {self.number}"
+        return _("%(proposal)s ฉบับที่ %(number)s") % {"proposal": self.proposal, "number": self.number}
 
 
 class ProjectCodeCounter(models.Model):
@@ -278,19 +301,19 @@ class Review(TimeStampedModel):
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="reviews")
     member = models.ForeignKey(
-        Member, on_delete=models.PROTECT, related_name="proposal_reviews", verbose_name="อนุกรรมการ"
+        Member, on_delete=models.PROTECT, related_name="proposal_reviews", verbose_name=gettext_lazy("อนุกรรมการ")
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    analysis = LongTextField("ความเห็นและการวิเคราะห์")
-    recommendation = models.CharField("ข้อเสนอ", max_length=20, choices=Decision.choices)
-    recommended_amount = models.DecimalField("วงเงินที่เสนอ (บาท)", null=True, blank=True, **MONEY)
-    has_conflict = models.BooleanField("มีส่วนได้เสียในโครงการนี้", default=False)
-    conflict_reason = LongTextField("เหตุแห่งส่วนได้เสีย", blank=True)
+    analysis = LongTextField(gettext_lazy("ความเห็นและการวิเคราะห์"))
+    recommendation = models.CharField(gettext_lazy("ข้อเสนอ"), max_length=20, choices=Decision.choices)
+    recommended_amount = models.DecimalField(gettext_lazy("วงเงินที่เสนอ (บาท)"), null=True, blank=True, **MONEY)
+    has_conflict = models.BooleanField(gettext_lazy("มีส่วนได้เสียในโครงการนี้"), default=False)
+    conflict_reason = LongTextField(gettext_lazy("เหตุแห่งส่วนได้เสีย"), blank=True)
 
     class Meta:
         ordering = ["proposal", "created_at"]
-        verbose_name = "ความเห็นอนุกรรมการ"
-        verbose_name_plural = "ความเห็นอนุกรรมการ"
+        verbose_name = gettext_lazy("ความเห็นอนุกรรมการ")
+        verbose_name_plural = gettext_lazy("ความเห็นอนุกรรมการ")
         constraints = [
             models.UniqueConstraint(fields=["proposal", "member"], name="one_review_per_member"),
             models.CheckConstraint(condition=Q(recommendation__in=Decision.values), name="review_recommendation_valid"),
@@ -313,28 +336,36 @@ class Ballot(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="ballots",
-        verbose_name="ระเบียบวาระ",
+        verbose_name=gettext_lazy("ระเบียบวาระ"),
     )
-    mode = models.CharField("วิธีลงมติ", max_length=20, choices=BallotMode.choices)
-    method = models.CharField("วิธีออกเสียง", max_length=20, choices=VoteMethod.choices, default=VoteMethod.DEVICES)
-    state = models.CharField("สถานะ", max_length=10, choices=BallotState.choices, default=BallotState.OPEN)
+    mode = models.CharField(gettext_lazy("วิธีลงมติ"), max_length=20, choices=BallotMode.choices)
+    method = models.CharField(
+        gettext_lazy("วิธีออกเสียง"), max_length=20, choices=VoteMethod.choices, default=VoteMethod.DEVICES
+    )
+    state = models.CharField(
+        gettext_lazy("สถานะ"), max_length=10, choices=BallotState.choices, default=BallotState.OPEN
+    )
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    deadline = models.DateTimeField("ลงมติได้ถึง", null=True, blank=True)
-    closed_at = models.DateTimeField("ปิดเมื่อ", null=True, blank=True)
+    deadline = models.DateTimeField(gettext_lazy("ลงมติได้ถึง"), null=True, blank=True)
+    closed_at = models.DateTimeField(gettext_lazy("ปิดเมื่อ"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # the result, written once when the ballot closes
-    eligible_count = models.PositiveSmallIntegerField("ผู้มีสิทธิ์ลงมติ", null=True, blank=True)
-    present_count = models.PositiveSmallIntegerField("ผู้ร่วมลงมติ/มาประชุม", null=True, blank=True)
-    quorum_required = models.PositiveSmallIntegerField("องค์ประชุมที่ต้องมี", null=True, blank=True)
-    quorum_met = models.BooleanField("ครบองค์ประชุม", null=True, blank=True)
-    tally = models.JSONField("ผลการนับคะแนน", default=dict, blank=True)
-    result = models.CharField("มติ", max_length=20, choices=Decision.choices, blank=True)
+    eligible_count = models.PositiveSmallIntegerField(gettext_lazy("ผู้มีสิทธิ์ลงมติ"), null=True, blank=True)
+    present_count = models.PositiveSmallIntegerField(gettext_lazy("ผู้ร่วมลงมติ/มาประชุม"), null=True, blank=True)
+    quorum_required = models.PositiveSmallIntegerField(gettext_lazy("องค์ประชุมที่ต้องมี"), null=True, blank=True)
+    quorum_met = models.BooleanField(gettext_lazy("ครบองค์ประชุม"), null=True, blank=True)
+    tally = models.JSONField(gettext_lazy("ผลการนับคะแนน"), default=dict, blank=True)
+    result = models.CharField(gettext_lazy("มติ"), max_length=20, choices=Decision.choices, blank=True)
     casting_vote = models.CharField(
-        "ประธานชี้ขาด", max_length=20, choices=Decision.choices, blank=True, help_text="เมื่อคะแนนเสียงเท่ากัน"
+        gettext_lazy("ประธานชี้ขาด"),
+        max_length=20,
+        choices=Decision.choices,
+        blank=True,
+        help_text=gettext_lazy("เมื่อคะแนนเสียงเท่ากัน"),
     )
-    result_text = LongTextField("ข้อความมติ", blank=True)
+    result_text = LongTextField(gettext_lazy("ข้อความมติ"), blank=True)
     # A circulated vote is reported at the next meeting under เรื่องเพื่อทราบ (and so reaches its minutes).
     reported_under_item = models.ForeignKey(
         "meetings.AgendaItem",
@@ -342,13 +373,13 @@ class Ballot(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="reported_ballots",
-        verbose_name="รายงานต่อที่ประชุมในระเบียบวาระ",
+        verbose_name=gettext_lazy("รายงานต่อที่ประชุมในระเบียบวาระ"),
     )
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "การลงมติ"
-        verbose_name_plural = "การลงมติ"
+        verbose_name = gettext_lazy("การลงมติ")
+        verbose_name_plural = gettext_lazy("การลงมติ")
         constraints = [
             models.UniqueConstraint(
                 fields=["proposal"], condition=Q(state=BallotState.OPEN), name="one_open_ballot_per_proposal"
@@ -399,20 +430,22 @@ class Vote(models.Model):
 
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="votes")
     member = models.ForeignKey(
-        Member, on_delete=models.PROTECT, related_name="proposal_votes", verbose_name="อนุกรรมการ"
+        Member, on_delete=models.PROTECT, related_name="proposal_votes", verbose_name=gettext_lazy("อนุกรรมการ")
     )
-    choice = models.CharField("ลงมติ", max_length=20, choices=VoteChoice.choices)
+    choice = models.CharField(gettext_lazy("ลงมติ"), max_length=20, choices=VoteChoice.choices)
     cast_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("ผู้บันทึก")
     )
-    channel = models.CharField("ช่องทาง", max_length=20, choices=VoteChannel.choices, default=VoteChannel.DEVICE)
-    created_at = models.DateTimeField("ลงมติครั้งแรกเมื่อ", auto_now_add=True)
-    updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
+    channel = models.CharField(
+        gettext_lazy("ช่องทาง"), max_length=20, choices=VoteChannel.choices, default=VoteChannel.DEVICE
+    )
+    created_at = models.DateTimeField(gettext_lazy("ลงมติครั้งแรกเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(gettext_lazy("แก้ไขล่าสุดเมื่อ"), auto_now=True)
 
     class Meta:
         ordering = ["ballot", "member__order", "id"]
-        verbose_name = "การลงคะแนน"
-        verbose_name_plural = "การลงคะแนน"
+        verbose_name = gettext_lazy("การลงคะแนน")
+        verbose_name_plural = gettext_lazy("การลงคะแนน")
         constraints = [
             models.UniqueConstraint(fields=["ballot", "member"], name="one_vote_per_member_per_ballot"),
             models.CheckConstraint(condition=Q(choice__in=VoteChoice.values), name="vote_choice_valid"),
@@ -427,17 +460,17 @@ class HandCount(models.Model):
     """A show of hands as the secretariat counted it: every entry kept, the latest is the count."""
 
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="hand_counts")
-    counts = models.JSONField("จำนวนเสียง", default=dict)
+    counts = models.JSONField(gettext_lazy("จำนวนเสียง"), default=dict)
     """``{choice: n}`` for every ``VoteChoice``."""
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("ผู้บันทึก")
     )
-    entered_at = models.DateTimeField("บันทึกเมื่อ", auto_now_add=True)
+    entered_at = models.DateTimeField(gettext_lazy("บันทึกเมื่อ"), auto_now_add=True)
 
     class Meta:
         ordering = ["ballot", "-entered_at", "-id"]
-        verbose_name = "การนับคะแนนยกมือ"
-        verbose_name_plural = "การนับคะแนนยกมือ"
+        verbose_name = gettext_lazy("การนับคะแนนยกมือ")
+        verbose_name_plural = gettext_lazy("การนับคะแนนยกมือ")
 
     def __str__(self) -> str:
         return f"{self.ballot}: {self.counts}"

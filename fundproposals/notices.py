@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.selectors import people_of
 from fundproposals.choices import BallotMode, BallotState
@@ -18,14 +20,19 @@ from notifications.registry import Event, reminder, resolver
 
 
 def _name(p: Proposal) -> str:
-    return f"โครงการรหัส {p.code}" if p.code else f"โครงการจังหวัด{p.province.name_th} ปีงบประมาณ {p.fiscal_year}"
+    return (
+        _("โครงการรหัส %(code)s") % {"code": p.code}
+        if p.code
+        else _("โครงการจังหวัด%(name_th)s ปีงบประมาณ %(fiscal_year)s")
+        % {"name_th": str(p.province), "fiscal_year": p.fiscal_year}
+    )
 
 
 _PROPOSAL_WORDS = {
-    Kind.PROPOSAL_SUBMITTED: "ยื่นเสนอต่อฝ่ายเลขานุการแล้ว",
-    Kind.PROPOSAL_RETURNED: "ถูกส่งกลับให้ปรับปรุง",
-    Kind.PROPOSAL_DECIDED: "คณะอนุกรรมการมีมติแล้ว",
-    Kind.PROPOSAL_FUNDED: "กองทุนพิจารณาแล้ว",
+    Kind.PROPOSAL_SUBMITTED: gettext_lazy("ยื่นเสนอต่อฝ่ายเลขานุการแล้ว"),
+    Kind.PROPOSAL_RETURNED: gettext_lazy("ถูกส่งกลับให้ปรับปรุง"),
+    Kind.PROPOSAL_DECIDED: gettext_lazy("คณะอนุกรรมการมีมติแล้ว"),
+    Kind.PROPOSAL_FUNDED: gettext_lazy("กองทุนพิจารณาแล้ว"),
 }
 
 
@@ -49,9 +56,9 @@ def proposal_event(kind: str, object_id: int, variant: str) -> Event | None:
 
 
 _BALLOT_WORDS = {
-    Kind.VOTE_OPENED: "เปิดให้ลงมติ",
-    Kind.VOTE_DUE: "ใกล้ครบกำหนดลงมติ (ภายใน 24 ชั่วโมง)",
-    Kind.VOTE_CLOSED: "ปิดการลงมติแล้ว",
+    Kind.VOTE_OPENED: gettext_lazy("เปิดให้ลงมติ"),
+    Kind.VOTE_DUE: gettext_lazy("ใกล้ครบกำหนดลงมติ (ภายใน 24 ชั่วโมง)"),
+    Kind.VOTE_CLOSED: gettext_lazy("ปิดการลงมติแล้ว"),
 }
 
 
@@ -65,7 +72,7 @@ def ballot_event(kind: str, object_id: int, variant: str) -> Event | None:
     if kind == Kind.VOTE_DUE:
         voted = Vote.objects.filter(ballot=b).values("member__user_id")
         people = people.exclude(pk__in=voted)
-    how = "เวียนมติ" if b.mode == BallotMode.CIRCULATION else "ลงมติในที่ประชุม"
+    how = _("เวียนมติ") if b.mode == BallotMode.CIRCULATION else _("ลงมติในที่ประชุม")
     return Event(
         text=f"{how} {_name(p)} {_BALLOT_WORDS[kind]}",
         url=reverse("fundproposals:vote", args=[b.pk]),

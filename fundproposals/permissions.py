@@ -6,6 +6,8 @@ button shown and a step allowed can never disagree.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from committees.choices import Role
 from core.permissions import ALLOW, Verdict, deny
 from fundproposals.choices import DEVICE_METHODS, ENTRY_METHODS, BallotMode, ProposalState, VoteMethod
@@ -22,7 +24,7 @@ def can_view_proposal(user, proposal) -> Verdict:
         return ALLOW
     if proposal.proposer_id == user.pk:
         return ALLOW
-    return deny("ไม่พบโครงการนี้ในขอบเขตของท่าน")
+    return deny(_("ไม่พบโครงการนี้ในขอบเขตของท่าน"))
 
 
 def proposable_province_ids(user) -> set[int]:
@@ -33,26 +35,26 @@ def proposable_province_ids(user) -> set[int]:
 def can_create_proposal(user) -> Verdict:
     if proposable_province_ids(user):
         return ALLOW
-    return deny("ท่านไม่มีสิทธิ์เสนอโครงการ")
+    return deny(_("ท่านไม่มีสิทธิ์เสนอโครงการ"))
 
 
 def can_edit_proposal(user, proposal) -> Verdict:
     if proposal.state not in EDITABLE_STATES:
-        return deny("แก้ไขโครงการได้เฉพาะเมื่อเป็นร่างหรือถูกส่งกลับให้ปรับปรุง")
+        return deny(_("แก้ไขโครงการได้เฉพาะเมื่อเป็นร่างหรือถูกส่งกลับให้ปรับปรุง"))
     roles = roles_on(user, proposal)
     if "proposer" in roles or Role.SECRETARIAT in roles:
         return ALLOW
-    return deny("เฉพาะผู้เสนอโครงการหรือฝ่ายเลขานุการเท่านั้นที่แก้ไขโครงการได้")
+    return deny(_("เฉพาะผู้เสนอโครงการหรือฝ่ายเลขานุการเท่านั้นที่แก้ไขโครงการได้"))
 
 
 def can_add_photo(user, proposal) -> Verdict:
     """Results photos go with the results report (after the contract)."""
     if proposal.state != ProposalState.CONTRACTED:
-        return deny("แนบภาพผลการดำเนินงานได้เมื่อทำสัญญาแล้ว")
+        return deny(_("แนบภาพผลการดำเนินงานได้เมื่อทำสัญญาแล้ว"))
     roles = roles_on(user, proposal)
     if "proposer" in roles or Role.SECRETARIAT in roles:
         return ALLOW
-    return deny("เฉพาะผู้เสนอโครงการหรือฝ่ายเลขานุการเท่านั้น")
+    return deny(_("เฉพาะผู้เสนอโครงการหรือฝ่ายเลขานุการเท่านั้น"))
 
 
 def can_fire(user, proposal, name: str, context: dict | None = None) -> Verdict:
@@ -69,9 +71,9 @@ def can_step(user, proposal, name: str) -> Verdict:
     """Like ``can_fire`` but without the guards that depend on what the form will say (for showing a form)."""
     t = PROPOSAL_WORKFLOW.get(name)
     if proposal.state not in t.sources:
-        return deny(f"ทำ “{t.label}” ไม่ได้ในสถานะปัจจุบัน")
+        return deny(_("ทำ “%(label)s” ไม่ได้ในสถานะปัจจุบัน") % {"label": t.label})
     if not t.roles & roles_on(user, proposal):
-        return deny(f"ท่านไม่มีสิทธิ์ “{t.label}”")
+        return deny(_("ท่านไม่มีสิทธิ์ “%(label)s”") % {"label": t.label})
     return ALLOW
 
 
@@ -79,43 +81,43 @@ def can_see_votes(user, proposal) -> Verdict:
     """Who voted what: the subcommittee (secretariat, chair, members). Everyone else in scope sees the tally."""
     if user.access.has(proposal.province_id, *SUBCOMMITTEE_ROLES):
         return ALLOW
-    return deny("เฉพาะคณะอนุกรรมการเท่านั้นที่ดูการลงมติรายบุคคลได้")
+    return deny(_("เฉพาะคณะอนุกรรมการเท่านั้นที่ดูการลงมติรายบุคคลได้"))
 
 
 def can_review_proposal(user, proposal, seat) -> Verdict:
     if seat is None:
-        return deny("เฉพาะอนุกรรมการของจังหวัดเท่านั้นที่ให้ความเห็นได้")
+        return deny(_("เฉพาะอนุกรรมการของจังหวัดเท่านั้นที่ให้ความเห็นได้"))
     if proposal.state not in REVIEW_STATES:
-        return deny("ให้ความเห็นได้เมื่อโครงการอยู่ระหว่างอนุกรรมการพิจารณา")
+        return deny(_("ให้ความเห็นได้เมื่อโครงการอยู่ระหว่างอนุกรรมการพิจารณา"))
     return ALLOW
 
 
 def can_close_ballot(user, ballot) -> Verdict:
     """The chair closes any vote; the secretariat writes down what the room decided (not devices-only votes)."""
     if not ballot.is_open:
-        return deny("ปิดการลงมติไปแล้ว")
+        return deny(_("ปิดการลงมติไปแล้ว"))
     province_id = ballot.proposal.province_id
     if user.access.has(province_id, Role.CHAIR):
         return ALLOW
     if user.access.has(province_id, Role.SECRETARIAT) and ballot.method != VoteMethod.DEVICES:
         return ALLOW
-    return deny("เฉพาะประธานอนุกรรมการเท่านั้นที่ปิดการลงมติได้")
+    return deny(_("เฉพาะประธานอนุกรรมการเท่านั้นที่ปิดการลงมติได้"))
 
 
 def can_cast_vote(user, ballot, *, seat, electorate) -> Verdict:
     """A member's own vote on their device: open ballot, a method that takes it, present, current, not recused."""
     if not ballot.is_open:
-        return deny("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+        return deny(_("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"))
     if ballot.deadline_passed:
-        return deny("พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+        return deny(_("พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"))
     if ballot.method not in DEVICE_METHODS:
-        return deny(f"เรื่องนี้ลงมติโดยวิธี{ballot.get_method_display()} ฝ่ายเลขานุการเป็นผู้บันทึก")
+        return deny(_("เรื่องนี้ลงมติโดยวิธี%(method)s ฝ่ายเลขานุการเป็นผู้บันทึก") % {"method": ballot.get_method_display()})
     if seat is None:
-        return deny("ท่านไม่ใช่อนุกรรมการของจังหวัดนี้ จึงไม่มีสิทธิ์ลงมติ")
+        return deny(_("ท่านไม่ใช่อนุกรรมการของจังหวัดนี้ จึงไม่มีสิทธิ์ลงมติ"))
     if seat.pk in electorate.conflicted:
-        return deny("ท่านได้แจ้งว่ามีส่วนได้เสียในเรื่องนี้ จึงไม่มีสิทธิ์ลงมติ")
+        return deny(_("ท่านได้แจ้งว่ามีส่วนได้เสียในเรื่องนี้ จึงไม่มีสิทธิ์ลงมติ"))
     if seat.pk not in electorate.present:
-        return deny("ท่านไม่ได้อยู่ในที่ประชุม จึงไม่มีสิทธิ์ลงมติในเรื่องนี้")
+        return deny(_("ท่านไม่ได้อยู่ในที่ประชุม จึงไม่มีสิทธิ์ลงมติในเรื่องนี้"))
     return ALLOW
 
 
@@ -123,7 +125,7 @@ def is_vote_recorder(user, ballot) -> Verdict:
     """The secretariat of the ballot's province (who records the room's votes)."""
     if user.access.has(ballot.proposal.province_id, Role.SECRETARIAT):
         return ALLOW
-    return deny("เฉพาะฝ่ายเลขานุการเท่านั้นที่บันทึกการลงมติแทนอนุกรรมการได้")
+    return deny(_("เฉพาะฝ่ายเลขานุการเท่านั้นที่บันทึกการลงมติแทนอนุกรรมการได้"))
 
 
 def can_record_votes(user, ballot) -> Verdict:
@@ -132,7 +134,7 @@ def can_record_votes(user, ballot) -> Verdict:
     if not verdict:
         return verdict
     if not ballot.is_open:
-        return deny("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+        return deny(_("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"))
     if ballot.mode != BallotMode.MEETING or ballot.method not in (ENTRY_METHODS | {VoteMethod.SHOW_OF_HANDS}):
-        return deny(f"เรื่องนี้ลงมติโดยวิธี{ballot.get_method_display()} ฝ่ายเลขานุการบันทึกแทนไม่ได้")
+        return deny(_("เรื่องนี้ลงมติโดยวิธี%(method)s ฝ่ายเลขานุการบันทึกแทนไม่ได้") % {"method": ballot.get_method_display()})
     return ALLOW

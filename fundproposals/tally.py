@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from fundproposals.choices import Decision, VoteChoice
 
 DECISION_ORDER = tuple(Decision.values)
@@ -62,7 +64,7 @@ def count(choices: Iterable[str], *, casting_vote: str = "") -> Tally:
     top = max(counts.values())
     leading = tuple(d for d in DECISION_ORDER if counts[d] == top) if top > 0 else ()
     if casting_vote and (len(leading) < 2 or casting_vote not in leading):
-        raise CastingVoteInvalid("ประธานชี้ขาดได้เฉพาะเมื่อคะแนนเสียงเท่ากัน และต้องเลือกหนึ่งในมติที่ได้คะแนนเท่ากัน")
+        raise CastingVoteInvalid(_("ประธานชี้ขาดได้เฉพาะเมื่อคะแนนเสียงเท่ากัน และต้องเลือกหนึ่งในมติที่ได้คะแนนเท่ากัน"))
     if len(leading) == 1:
         result = leading[0]
     elif len(leading) > 1 and casting_vote:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.choices import Role
 from core.workflow import Workflow, transition
@@ -53,25 +55,25 @@ def _checklist_complete(proposal, ctx: dict[str, Any]) -> str | None:
     checked = ctx.get("checklist") or {}
     missing = [label for key, label in CHECKLIST if not checked.get(key)]
     if missing:
-        return "ยังตรวจความครบถ้วนไม่ครบทุกข้อ: " + ", ".join(missing) + " (หากเอกสารไม่ครบ ให้ส่งกลับให้ปรับปรุง)"
+        return _("ยังตรวจความครบถ้วนไม่ครบทุกข้อ: ") + ", ".join(missing) + _(" (หากเอกสารไม่ครบ ให้ส่งกลับให้ปรับปรุง)")
     return None
 
 
 def _meeting_given(proposal, ctx: dict[str, Any]) -> str | None:
     meeting = ctx.get("meeting")
     if meeting is None:
-        return "กรุณาเลือกการประชุมที่จะบรรจุระเบียบวาระ"
+        return _("กรุณาเลือกการประชุมที่จะบรรจุระเบียบวาระ")
     if meeting.subcommittee.province_id != proposal.province_id:
-        return "การประชุมนี้ไม่ใช่ของคณะอนุกรรมการจังหวัดเดียวกับโครงการ"
+        return _("การประชุมนี้ไม่ใช่ของคณะอนุกรรมการจังหวัดเดียวกับโครงการ")
     if meeting.state not in ("scheduled", "held"):
-        return "บรรจุระเบียบวาระได้เฉพาะการประชุมที่ยังไม่ได้จัดทำรายงานการประชุม"
+        return _("บรรจุระเบียบวาระได้เฉพาะการประชุมที่ยังไม่ได้จัดทำรายงานการประชุม")
     return None
 
 
 def _deadline_ahead(proposal, ctx: dict[str, Any]) -> str | None:
     deadline = ctx.get("deadline")
     if deadline is None or deadline <= timezone.now():
-        return "กำหนดเวลาลงมติต้องเป็นเวลาในอนาคต"
+        return _("กำหนดเวลาลงมติต้องเป็นเวลาในอนาคต")
     return None
 
 
@@ -81,41 +83,41 @@ VOTING_MEETING_STATES = ("held", "minutes_drafted", "circulated")
 
 def _meeting_under_way(proposal, ctx: dict[str, Any]) -> str | None:
     if proposal.agenda_item_id is None:
-        return "ยังไม่ได้บรรจุโครงการในระเบียบวาระการประชุม"
+        return _("ยังไม่ได้บรรจุโครงการในระเบียบวาระการประชุม")
     if proposal.agenda_item.meeting.state not in VOTING_MEETING_STATES:
-        return "เปิดการลงมติได้เมื่อฝ่ายเลขานุการบันทึกว่าเริ่มประชุมแล้ว"
+        return _("เปิดการลงมติได้เมื่อฝ่ายเลขานุการบันทึกว่าเริ่มประชุมแล้ว")
     return None
 
 
 def _ballot_decided(proposal, ctx: dict[str, Any]) -> str | None:
     ballot = ctx.get("ballot")
     if ballot is None or not ballot.result:
-        return "การลงมติยังไม่ได้ข้อยุติ"
+        return _("การลงมติยังไม่ได้ข้อยุติ")
     return None
 
 
 def _ballot_undecided(proposal, ctx: dict[str, Any]) -> str | None:
     ballot = ctx.get("ballot")
     if ballot is None or ballot.result:
-        return "การลงมติได้ข้อยุติแล้ว"
+        return _("การลงมติได้ข้อยุติแล้ว")
     return None
 
 
 def _passed(proposal, ctx: dict[str, Any]) -> str | None:
     if proposal.decision not in PASSING_DECISIONS:
-        return "ส่งกองทุนได้เฉพาะโครงการที่คณะอนุกรรมการเห็นชอบหรือเห็นชอบในหลักการ"
+        return _("ส่งกองทุนได้เฉพาะโครงการที่คณะอนุกรรมการเห็นชอบหรือเห็นชอบในหลักการ")
     return None
 
 
 def _needs_details(proposal, ctx: dict[str, Any]) -> str | None:
     if proposal.decision != Decision.MORE_INFO:
-        return "ส่งกลับได้เฉพาะโครงการที่มีมติขอรายละเอียดเพิ่มเติม"
+        return _("ส่งกลับได้เฉพาะโครงการที่มีมติขอรายละเอียดเพิ่มเติม")
     return None
 
 
 def _funded(proposal, ctx: dict[str, Any]) -> str | None:
     if proposal.fund_decision not in FUNDED_DECISIONS:
-        return "ทำสัญญาได้เฉพาะโครงการที่กองทุนอนุมัติ"
+        return _("ทำสัญญาได้เฉพาะโครงการที่กองทุนอนุมัติ")
     return None
 
 
@@ -144,7 +146,7 @@ PROPOSAL_WORKFLOW = Workflow(
     transitions=(
         transition(
             "submit",
-            "ยื่นโครงการ",
+            gettext_lazy("ยื่นโครงการ"),
             sources=[S.DRAFT],
             target=S.SUBMITTED,
             roles=[PROPOSER, SECRETARIAT],
@@ -153,7 +155,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "resubmit",
-            "ยื่นโครงการที่ปรับปรุงแล้ว",
+            gettext_lazy("ยื่นโครงการที่ปรับปรุงแล้ว"),
             sources=[S.RETURNED],
             target=S.SUBMITTED,
             roles=[PROPOSER, SECRETARIAT],
@@ -162,7 +164,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "return",
-            "ส่งกลับให้ปรับปรุง",
+            gettext_lazy("ส่งกลับให้ปรับปรุง"),
             sources=[S.SUBMITTED],
             target=S.RETURNED,
             roles=[SECRETARIAT],
@@ -171,7 +173,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "accept",
-            "ส่งให้อนุกรรมการพิจารณา",
+            gettext_lazy("ส่งให้อนุกรรมการพิจารณา"),
             sources=[S.SUBMITTED],
             target=S.UNDER_REVIEW,
             roles=[SECRETARIAT],
@@ -180,7 +182,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "table",
-            "บรรจุระเบียบวาระการประชุม",
+            gettext_lazy("บรรจุระเบียบวาระการประชุม"),
             sources=[S.UNDER_REVIEW],
             target=S.TABLED,
             roles=[SECRETARIAT],
@@ -189,7 +191,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "circulate",
-            "เวียนมติ",
+            gettext_lazy("เวียนมติ"),
             sources=[S.UNDER_REVIEW],
             target=S.VOTING,
             roles=[SECRETARIAT],
@@ -197,7 +199,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "open_vote",
-            "เปิดการลงมติในที่ประชุม",
+            gettext_lazy("เปิดการลงมติในที่ประชุม"),
             sources=[S.TABLED],
             target=S.VOTING,
             roles=[CHAIR, SECRETARIAT],
@@ -205,7 +207,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "close_vote",
-            "ปิดการลงมติ",
+            gettext_lazy("ปิดการลงมติ"),
             sources=[S.VOTING],
             target=S.RESOLVED,
             roles=[CHAIR, SECRETARIAT, SYSTEM],
@@ -214,7 +216,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "void_vote",
-            "ปิดการลงมติโดยไม่ได้ข้อยุติ",
+            gettext_lazy("ปิดการลงมติโดยไม่ได้ข้อยุติ"),
             sources=[S.VOTING],
             target=S.UNDER_REVIEW,
             roles=[CHAIR, SECRETARIAT, SYSTEM],
@@ -223,7 +225,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "return_for_details",
-            "ส่งกลับให้ชี้แจงรายละเอียดตามมติ",
+            gettext_lazy("ส่งกลับให้ชี้แจงรายละเอียดตามมติ"),
             sources=[S.RESOLVED],
             target=S.RETURNED,
             roles=[SECRETARIAT],
@@ -233,7 +235,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "forward",
-            "ส่งโครงการให้กองทุน",
+            gettext_lazy("ส่งโครงการให้กองทุน"),
             sources=[S.RESOLVED],
             target=S.FORWARDED,
             roles=[SECRETARIAT],
@@ -242,7 +244,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "fund_decision",
-            "บันทึกผลการพิจารณาของกองทุน",
+            gettext_lazy("บันทึกผลการพิจารณาของกองทุน"),
             sources=[S.FORWARDED],
             target=S.FUND_DECIDED,
             roles=[SECRETARIAT, NATIONAL],
@@ -250,7 +252,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "contract",
-            "บันทึกสัญญา",
+            gettext_lazy("บันทึกสัญญา"),
             sources=[S.FUND_DECIDED],
             target=S.CONTRACTED,
             roles=[SECRETARIAT, NATIONAL],
@@ -259,7 +261,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "report",
-            "รายงานผลการดำเนินโครงการ",
+            gettext_lazy("รายงานผลการดำเนินโครงการ"),
             sources=[S.CONTRACTED],
             target=S.REPORTED,
             roles=[PROPOSER, SECRETARIAT],
@@ -267,7 +269,7 @@ PROPOSAL_WORKFLOW = Workflow(
         ),
         transition(
             "withdraw",
-            "ถอนโครงการ",
+            gettext_lazy("ถอนโครงการ"),
             sources=WITHDRAWABLE,
             target=S.WITHDRAWN,
             roles=[PROPOSER],

@@ -1,28 +1,54 @@
 """Navigation flags for the base template: computed here, never re-derived in templates."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy
 
 from committees.choices import Role
 from core.thaidate import current_fiscal_year
 
 # Apps add their entries here as (label, url name, icon, predicate on Access).
 NAV_ITEMS = [
-    ("หน้าหลัก", "home", "house", lambda a: True),
-    ("แดชบอร์ด", "dashboards:overview", "bar-chart", lambda a: a.is_national or bool(a.readable_province_ids())),
-    ("จังหวัด", "committees:provinces", "geo-alt", lambda a: a.is_national or bool(a.readable_province_ids())),
-    ("การประชุม", "meetings:list", "calendar-event", lambda a: a.is_national or bool(a.readable_province_ids())),
-    ("แผนปฏิบัติการ", "actionplans:list", "list-check", lambda a: a.is_national or bool(a.readable_province_ids())),
-    ("โครงการกองทุน", "fundproposals:list", "folder2-open", lambda a: bool(a.all_roles)),
-    ("รายงาน", "reports:list", "file-earmark-pdf", lambda a: a.is_national or bool(a.readable_province_ids())),
+    (gettext_lazy("หน้าหลัก"), "home", "house", lambda a: True),
     (
-        "บันทึกการเปลี่ยนแปลง",
+        gettext_lazy("แดชบอร์ด"),
+        "dashboards:overview",
+        "bar-chart",
+        lambda a: a.is_national or bool(a.readable_province_ids()),
+    ),
+    (
+        gettext_lazy("จังหวัด"),
+        "committees:provinces",
+        "geo-alt",
+        lambda a: a.is_national or bool(a.readable_province_ids()),
+    ),
+    (
+        gettext_lazy("การประชุม"),
+        "meetings:list",
+        "calendar-event",
+        lambda a: a.is_national or bool(a.readable_province_ids()),
+    ),
+    (
+        gettext_lazy("แผนปฏิบัติการ"),
+        "actionplans:list",
+        "list-check",
+        lambda a: a.is_national or bool(a.readable_province_ids()),
+    ),
+    (gettext_lazy("โครงการกองทุน"), "fundproposals:list", "folder2-open", lambda a: bool(a.all_roles)),
+    (
+        gettext_lazy("รายงาน"),
+        "reports:list",
+        "file-earmark-pdf",
+        lambda a: a.is_national or bool(a.readable_province_ids()),
+    ),
+    (
+        gettext_lazy("บันทึกการเปลี่ยนแปลง"),
         "committees:audit",
         "clock-history",
         lambda a: a.is_national or bool(a.province_ids(Role.SECRETARIAT)),
     ),
     # people (issue #10)
-    ("สิทธิ์ผู้ใช้", "committees:roles", "people", lambda a: a.is_national),
-    ("ส่งไม่สำเร็จ", "notifications:failures", "exclamation-octagon", lambda a: a.is_national),
+    (gettext_lazy("สิทธิ์ผู้ใช้"), "committees:roles", "people", lambda a: a.is_national),
+    (gettext_lazy("ส่งไม่สำเร็จ"), "notifications:failures", "exclamation-octagon", lambda a: a.is_national),
 ]
 
 

@@ -10,14 +10,16 @@ tail is noticed too. The database refuses UPDATE and DELETE on entries
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 GENESIS = "0" * 64
 
 
 class Entry(models.Model):
-    seq = models.PositiveBigIntegerField("ลำดับรายการ", primary_key=True)
-    kind = models.CharField("ประเภทบันทึก", max_length=30)
-    object_id = models.PositiveBigIntegerField("รหัสบันทึก")
+    seq = models.PositiveBigIntegerField(gettext_lazy("ลำดับรายการ"), primary_key=True)
+    kind = models.CharField(gettext_lazy("ประเภทบันทึก"), max_length=30)
+    object_id = models.PositiveBigIntegerField(gettext_lazy("รหัสบันทึก"))
     province = models.ForeignKey(
         "committees.Province",
         null=True,
@@ -25,7 +27,7 @@ class Entry(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_constraint=False,
-        verbose_name="จังหวัด",
+        verbose_name=gettext_lazy("จังหวัด"),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -34,21 +36,21 @@ class Entry(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_constraint=False,
-        verbose_name="ผู้บันทึก",
+        verbose_name=gettext_lazy("ผู้บันทึก"),
     )
-    recorded_at = models.DateTimeField("บันทึกเมื่อ")
-    body = models.TextField("ข้อมูลที่ลงบันทึก")
-    prev_hash = models.CharField("ค่าแฮชของรายการก่อนหน้า", max_length=64)
-    hash = models.CharField("ค่าแฮช", max_length=64, unique=True)
+    recorded_at = models.DateTimeField(gettext_lazy("บันทึกเมื่อ"))
+    body = models.TextField(gettext_lazy("ข้อมูลที่ลงบันทึก"))
+    prev_hash = models.CharField(gettext_lazy("ค่าแฮชของรายการก่อนหน้า"), max_length=64)
+    hash = models.CharField(gettext_lazy("ค่าแฮช"), max_length=64, unique=True)
 
     class Meta:
         ordering = ["seq"]
-        verbose_name = "รายการในบันทึกที่ตรวจสอบได้"
-        verbose_name_plural = "รายการในบันทึกที่ตรวจสอบได้"
+        verbose_name = gettext_lazy("รายการในบันทึกที่ตรวจสอบได้")
+        verbose_name_plural = gettext_lazy("รายการในบันทึกที่ตรวจสอบได้")
         indexes = [models.Index(fields=["kind", "object_id", "seq"], name="ledger_entry_record")]
 
     def __str__(self) -> str:
-        return f"รายการที่ {self.seq}"
+        return _("รายการที่ %(seq)s") % {"seq": self.seq}
 
 
 class Head(models.Model):
@@ -59,8 +61,8 @@ class Head(models.Model):
     hash = models.CharField(max_length=64, default=GENESIS)
 
     class Meta:
-        verbose_name = "ท้ายสายบันทึก"
-        verbose_name_plural = "ท้ายสายบันทึก"
+        verbose_name = gettext_lazy("ท้ายสายบันทึก")
+        verbose_name_plural = gettext_lazy("ท้ายสายบันทึก")
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="ledger_single_head")]
 
     def __str__(self) -> str:

@@ -3,6 +3,8 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.choices import ChairCapacity
 from committees.models import Member
@@ -23,24 +25,32 @@ class ThaiTimeField(forms.CharField):
             return None
         m = _TIME.match(value)
         if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-            raise forms.ValidationError("กรุณากรอกเวลาเป็น ชช.นน เช่น 13.30")
+            raise forms.ValidationError(_("กรุณากรอกเวลาเป็น ชช.นน เช่น 13.30"))
         return dt.time(int(m.group(1)), int(m.group(2)))
 
 
 class MeetingForm(forms.Form):
-    date = BEDateField(label="วันที่ประชุม")
-    time = ThaiTimeField(label="เวลาเริ่มประชุม", initial="09.30", widget=forms.TextInput(attrs={"placeholder": "09.30"}))
-    place = forms.CharField(label="สถานที่", max_length=300)
-    online_link = forms.URLField(label="ลิงก์ประชุมออนไลน์ (ถ้ามี)", required=False, assume_scheme="https")
-    chair_member = forms.ModelChoiceField(label="ประธานในที่ประชุม", queryset=Member.objects.none(), required=False)
-    chair_capacity = forms.ChoiceField(label="ในฐานะ", choices=[("", "—"), *ChairCapacity.choices], required=False)
+    date = BEDateField(label=gettext_lazy("วันที่ประชุม"))
+    time = ThaiTimeField(
+        label=gettext_lazy("เวลาเริ่มประชุม"), initial="09.30", widget=forms.TextInput(attrs={"placeholder": "09.30"})
+    )
+    place = forms.CharField(label=gettext_lazy("สถานที่"), max_length=300)
+    online_link = forms.URLField(label=gettext_lazy("ลิงก์ประชุมออนไลน์ (ถ้ามี)"), required=False, assume_scheme="https")
+    chair_member = forms.ModelChoiceField(
+        label=gettext_lazy("ประธานในที่ประชุม"), queryset=Member.objects.none(), required=False
+    )
+    chair_capacity = forms.ChoiceField(
+        label=gettext_lazy("ในฐานะ"), choices=[("", "—"), *ChairCapacity.choices], required=False
+    )
     number = forms.IntegerField(
-        label="ครั้งที่ (เว้นว่างให้ระบบกำหนด)",
+        label=gettext_lazy("ครั้งที่ (เว้นว่างให้ระบบกำหนด)"),
         required=False,
         min_value=1,
-        help_text="ระบุเฉพาะเมื่อบันทึกการประชุมย้อนหลัง",
+        help_text=gettext_lazy("ระบุเฉพาะเมื่อบันทึกการประชุมย้อนหลัง"),
     )
-    swap_follow_up = forms.BooleanField(label="เรียงเรื่องเพื่อทราบเป็นวาระที่ 3 และเรื่องสืบเนื่องเป็นวาระที่ 4", required=False)
+    swap_follow_up = forms.BooleanField(
+        label=gettext_lazy("เรียงเรื่องเพื่อทราบเป็นวาระที่ 3 และเรื่องสืบเนื่องเป็นวาระที่ 4"), required=False
+    )
 
     def __init__(self, *args, subcommittee, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,36 +64,40 @@ class MeetingForm(forms.Form):
         if data.get("date") and data.get("time"):
             data["starts_at"] = timezone.make_aware(dt.datetime.combine(data["date"], data["time"]))
         if data.get("chair_capacity") and not data.get("chair_member"):
-            self.add_error("chair_member", "กรุณาเลือกประธานในที่ประชุม")
+            self.add_error("chair_member", _("กรุณาเลือกประธานในที่ประชุม"))
         return data
 
 
 class MeetingFilterForm(forms.Form):
-    province = forms.ChoiceField(label="จังหวัด", required=False)
+    province = forms.ChoiceField(label=gettext_lazy("จังหวัด"), required=False)
     fiscal_year = FiscalYearField(required=False)
-    state = forms.ChoiceField(label="สถานะ", required=False, choices=[("", "ทุกสถานะ"), *MeetingState.choices])
+    state = forms.ChoiceField(
+        label=gettext_lazy("สถานะ"), required=False, choices=[("", gettext_lazy("ทุกสถานะ")), *MeetingState.choices]
+    )
 
     def __init__(self, *args, provinces, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].choices = [("", "ทุกจังหวัด"), *((p.code, p.name_th) for p in provinces)]
+        self.fields["province"].choices = [("", _("ทุกจังหวัด")), *((p.code, p.name_th) for p in provinces)]
 
 
 class AgendaItemForm(forms.Form):
-    section_type = forms.ChoiceField(label="อยู่ในระเบียบวาระ", choices=SectionType.choices)
-    title = forms.CharField(label="เรื่อง", max_length=500)
+    section_type = forms.ChoiceField(label=gettext_lazy("อยู่ในระเบียบวาระ"), choices=SectionType.choices)
+    title = forms.CharField(label=gettext_lazy("เรื่อง"), max_length=500)
     description = forms.CharField(
-        max_length=TEXT_MAX, label="รายละเอียด", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX, label=gettext_lazy("รายละเอียด"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    presenter = forms.CharField(label="ผู้นำเสนอ", max_length=200, required=False)
+    presenter = forms.CharField(label=gettext_lazy("ผู้นำเสนอ"), max_length=200, required=False)
 
 
 class AgendaItemEditForm(forms.Form):
-    title = forms.CharField(label="เรื่อง", max_length=500)
+    title = forms.CharField(label=gettext_lazy("เรื่อง"), max_length=500)
     description = forms.CharField(
-        max_length=TEXT_MAX, label="รายละเอียด", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=TEXT_MAX, label=gettext_lazy("รายละเอียด"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    presenter = forms.CharField(label="ผู้นำเสนอ", max_length=200, required=False)
-    minutes_to_adopt = forms.ModelChoiceField(label="รายงานการประชุมที่เสนอให้รับรอง", queryset=None, required=False)
+    presenter = forms.CharField(label=gettext_lazy("ผู้นำเสนอ"), max_length=200, required=False)
+    minutes_to_adopt = forms.ModelChoiceField(
+        label=gettext_lazy("รายงานการประชุมที่เสนอให้รับรอง"), queryset=None, required=False
+    )
 
     def __init__(self, *args, item, previous, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,17 +109,17 @@ class AgendaItemEditForm(forms.Form):
 
 
 class PaperForm(forms.Form):
-    file = UploadField(label="เอกสารประกอบวาระ")
+    file = UploadField(label=gettext_lazy("เอกสารประกอบวาระ"))
 
 
 class AttendanceForm(forms.Form):
     """One row per current member, built from the member list."""
 
     STATUS_CHOICES = [
-        ("", "— ยังไม่บันทึก —"),
+        ("", gettext_lazy("— ยังไม่บันทึก —")),
         (AttendanceStatus.PRESENT, AttendanceStatus.PRESENT.label),
         (AttendanceStatus.ABSENT, AttendanceStatus.ABSENT.label),
-        (AttendanceStatus.STAND_IN, "มีผู้มาประชุมแทน"),
+        (AttendanceStatus.STAND_IN, gettext_lazy("มีผู้มาประชุมแทน")),
     ]
 
     def __init__(self, *args, members, existing, **kwargs):
@@ -118,13 +132,13 @@ class AttendanceForm(forms.Form):
                 label=m.full_name, choices=self.STATUS_CHOICES, required=False, initial=att.status if att else ""
             )
             self.fields[p + "reason"] = forms.CharField(
-                label="เหตุที่ไม่มา", required=False, max_length=300, initial=att.absence_reason if att else ""
+                label=_("เหตุที่ไม่มา"), required=False, max_length=300, initial=att.absence_reason if att else ""
             )
             self.fields[p + "name"] = forms.CharField(
-                label="ชื่อผู้มาประชุมแทน", required=False, max_length=200, initial=att.person_name if att else ""
+                label=_("ชื่อผู้มาประชุมแทน"), required=False, max_length=200, initial=att.person_name if att else ""
             )
             self.fields[p + "position"] = forms.CharField(
-                label="ตำแหน่งผู้มาประชุมแทน", required=False, max_length=200, initial=att.person_position if att else ""
+                label=_("ตำแหน่งผู้มาประชุมแทน"), required=False, max_length=200, initial=att.person_position if att else ""
             )
 
     def rows(self):
@@ -155,27 +169,34 @@ class AttendanceForm(forms.Form):
 
 
 class GuestForm(forms.Form):
-    person_name = forms.CharField(label="ชื่อผู้เข้าร่วมประชุม", max_length=200)
-    person_position = forms.CharField(label="ตำแหน่ง", max_length=200, required=False)
-    person_agency = forms.CharField(label="หน่วยงาน", max_length=200, required=False)
+    person_name = forms.CharField(label=gettext_lazy("ชื่อผู้เข้าร่วมประชุม"), max_length=200)
+    person_position = forms.CharField(label=gettext_lazy("ตำแหน่ง"), max_length=200, required=False)
+    person_agency = forms.CharField(label=gettext_lazy("หน่วยงาน"), max_length=200, required=False)
 
 
 class ResolutionForm(forms.Form):
     discussion = forms.CharField(
-        max_length=TEXT_MAX, label="สรุปการพิจารณา", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        max_length=TEXT_MAX,
+        label=gettext_lazy("สรุปการพิจารณา"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    outcome = forms.ChoiceField(label="ผลการพิจารณา", choices=[("", "—"), *ResolutionOutcome.choices])
-    text = forms.CharField(max_length=TEXT_MAX, label="มติที่ประชุม", widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.ChoiceField(label=gettext_lazy("ผลการพิจารณา"), choices=[("", "—"), *ResolutionOutcome.choices])
+    text = forms.CharField(
+        max_length=TEXT_MAX, label=gettext_lazy("มติที่ประชุม"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].error_messages["required"] = "กรุณาเลือกผลการพิจารณา"
-        self.fields["text"].error_messages["required"] = "กรุณาระบุมติที่ประชุม"
+        self.fields["outcome"].error_messages["required"] = _("กรุณาเลือกผลการพิจารณา")
+        self.fields["text"].error_messages["required"] = _("กรุณาระบุมติที่ประชุม")
 
 
 class ConflictForm(forms.Form):
-    member = forms.ModelChoiceField(label="อนุกรรมการ", queryset=Member.objects.none())
-    reason = forms.CharField(max_length=TEXT_MAX, label="เหตุแห่งการมีส่วนได้เสีย", widget=forms.Textarea(attrs={"rows": 2}))
+    member = forms.ModelChoiceField(label=gettext_lazy("อนุกรรมการ"), queryset=Member.objects.none())
+    reason = forms.CharField(
+        max_length=TEXT_MAX, label=gettext_lazy("เหตุแห่งการมีส่วนได้เสีย"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -186,31 +207,34 @@ class MinutesForm(forms.Form):
     """The minutes, item by item; ``version`` is the one the editor started from (optimistic lock)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    start_time = forms.CharField(label="เริ่มประชุมเวลา", max_length=20, required=False)
+    start_time = forms.CharField(label=gettext_lazy("เริ่มประชุมเวลา"), max_length=20, required=False)
     opening = forms.CharField(
-        max_length=TEXT_MAX, label="ข้อความก่อนเข้าระเบียบวาระ", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=TEXT_MAX,
+        label=gettext_lazy("ข้อความก่อนเข้าระเบียบวาระ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    end_time = forms.CharField(label="เลิกประชุมเวลา", max_length=20, required=False)
-    recorder_name = forms.CharField(label="ผู้จดรายงานการประชุม", max_length=200, required=False)
-    recorder_position = forms.CharField(label="ตำแหน่งผู้จดรายงานการประชุม", max_length=200, required=False)
-    checker_name = forms.CharField(label="ผู้ตรวจรายงานการประชุม", max_length=200, required=False)
-    checker_position = forms.CharField(label="ตำแหน่งผู้ตรวจรายงานการประชุม", max_length=200, required=False)
+    end_time = forms.CharField(label=gettext_lazy("เลิกประชุมเวลา"), max_length=20, required=False)
+    recorder_name = forms.CharField(label=gettext_lazy("ผู้จดรายงานการประชุม"), max_length=200, required=False)
+    recorder_position = forms.CharField(label=gettext_lazy("ตำแหน่งผู้จดรายงานการประชุม"), max_length=200, required=False)
+    checker_name = forms.CharField(label=gettext_lazy("ผู้ตรวจรายงานการประชุม"), max_length=200, required=False)
+    checker_position = forms.CharField(label=gettext_lazy("ตำแหน่งผู้ตรวจรายงานการประชุม"), max_length=200, required=False)
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
         for it in items:
             self.fields[f"i{it.pk}_discussion"] = forms.CharField(
-                max_length=TEXT_MAX, label="สรุปการพิจารณา", required=False, widget=forms.Textarea(attrs={"rows": 3})
+                max_length=TEXT_MAX, label=_("สรุปการพิจารณา"), required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
             self.fields[f"i{it.pk}_resolution"] = forms.CharField(
-                max_length=TEXT_MAX, label="มติที่ประชุม", required=False, widget=forms.Textarea(attrs={"rows": 2})
+                max_length=TEXT_MAX, label=_("มติที่ประชุม"), required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
     def _clean_time(self, name):
         value = self.cleaned_data.get(name, "").strip()
         if value and not _TIME.match(value):
-            raise forms.ValidationError("กรุณากรอกเวลาเป็น ชช.นน เช่น 13.30")
+            raise forms.ValidationError(_("กรุณากรอกเวลาเป็น ชช.นน เช่น 13.30"))
         return value.replace(":", ".").removesuffix("น.").strip()
 
     def clean_start_time(self):
@@ -259,8 +283,12 @@ class MinutesForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(label="ระเบียบวาระ", queryset=None, required=False, empty_label="— ทั้งฉบับ —")
-    text = forms.CharField(max_length=TEXT_MAX, label="ข้อความที่ขอแก้ไข", widget=forms.Textarea(attrs={"rows": 3}))
+    agenda_item = forms.ModelChoiceField(
+        label=gettext_lazy("ระเบียบวาระ"), queryset=None, required=False, empty_label=gettext_lazy("— ทั้งฉบับ —")
+    )
+    text = forms.CharField(
+        max_length=TEXT_MAX, label=gettext_lazy("ข้อความที่ขอแก้ไข"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,21 +297,25 @@ class CommentForm(forms.Form):
 
 
 class AdoptForm(forms.Form):
-    method = forms.ChoiceField(label="วิธีการรับรอง", choices=AdoptionMethod.choices)
-    adopted_on = BEDateField(label="วันที่รับรอง")
-    under_item = forms.ModelChoiceField(label="ในการประชุมครั้งที่ (ระเบียบวาระที่ 2)", queryset=None, required=False)
+    method = forms.ChoiceField(label=gettext_lazy("วิธีการรับรอง"), choices=AdoptionMethod.choices)
+    adopted_on = BEDateField(label=gettext_lazy("วันที่รับรอง"))
+    under_item = forms.ModelChoiceField(
+        label=gettext_lazy("ในการประชุมครั้งที่ (ระเบียบวาระที่ 2)"), queryset=None, required=False
+    )
 
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["under_item"].queryset = items
-        self.fields["under_item"].label_from_instance = lambda it: f"{it.meeting.label} ระเบียบวาระที่ {it.number}"
+        self.fields["under_item"].label_from_instance = lambda it: (
+            _("%(label)s ระเบียบวาระที่ %(number)s") % {"label": it.meeting.label, "number": it.number}
+        )
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        max_length=TEXT_MAX, label="เหตุผล", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=TEXT_MAX, label=gettext_lazy("เหตุผล"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class ResolutionSearchForm(forms.Form):
-    q = forms.CharField(label="ค้นหามติ", required=False, max_length=200)
+    q = forms.CharField(label=gettext_lazy("ค้นหามติ"), required=False, max_length=200)

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from committees.choices import Role
 from core.subqueries import count_of, earliest, first_pk
@@ -32,7 +33,7 @@ def meeting_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "minutes_for_comment",
-                "รายงานการประชุมที่เวียนขอความเห็น",
+                _("รายงานการประชุมที่เวียนขอความเห็น"),
                 count_of(out_for_comment),
                 lambda pk: reverse("meetings:minutes", args=[pk]) if pk else reverse("meetings:mine"),
                 first=first_pk(out_for_comment),
@@ -51,7 +52,7 @@ def meeting_items(user) -> list[Waiting]:
         out.append(
             Waiting(
                 "meetings_coming",
-                f"การประชุมใน {COMING_DAYS} วันข้างหน้า (พร้อมเอกสารประกอบ)",
+                _("การประชุมใน %(COMING_DAYS)s วันข้างหน้า (พร้อมเอกสารประกอบ)") % {"COMING_DAYS": COMING_DAYS},
                 count_of(coming),
                 lambda pk: reverse("meetings:agenda", args=[pk]) if pk else reverse("meetings:list"),
                 first=first_pk(coming),

@@ -7,6 +7,7 @@ Each predicate says why it refuses (Thai). Views turn a refusal to *see* into a
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from committees.choices import Role
 from core.permissions import ALLOW, Verdict, deny
@@ -27,13 +28,13 @@ def can_view_meeting(user, meeting) -> Verdict:
     """Members, chair, secretariat and viewers of the province, and national officers."""
     if user.access.can_read_province(meeting.subcommittee.province_id):
         return ALLOW
-    return deny("ไม่พบการประชุมนี้ในขอบเขตของท่าน")
+    return deny(_("ไม่พบการประชุมนี้ในขอบเขตของท่าน"))
 
 
 def can_schedule_meeting(user, subcommittee) -> Verdict:
     if user.access.has(subcommittee.province_id, Role.SECRETARIAT):
         return ALLOW
-    return deny("เฉพาะฝ่ายเลขานุการของจังหวัดเท่านั้นที่นัดประชุมได้")
+    return deny(_("เฉพาะฝ่ายเลขานุการของจังหวัดเท่านั้นที่นัดประชุมได้"))
 
 
 def can_manage_meeting(user, meeting) -> Verdict:
@@ -45,7 +46,7 @@ def can_edit_meeting(user, meeting) -> Verdict:
     if not (v := can_manage_meeting(user, meeting)):
         return v
     if meeting.state != MeetingState.SCHEDULED:
-        return deny("แก้ไขรายละเอียดการประชุมได้เฉพาะก่อนการประชุม")
+        return deny(_("แก้ไขรายละเอียดการประชุมได้เฉพาะก่อนการประชุม"))
     return ALLOW
 
 
@@ -53,7 +54,7 @@ def can_edit_agenda(user, meeting) -> Verdict:
     if not (v := can_manage_meeting(user, meeting)):
         return v
     if meeting.state not in EDITABLE_AGENDA_STATES:
-        return deny("แก้ไขระเบียบวาระไม่ได้ในสถานะนี้")
+        return deny(_("แก้ไขระเบียบวาระไม่ได้ในสถานะนี้"))
     return ALLOW
 
 
@@ -61,9 +62,9 @@ def can_send_invitations(user, meeting) -> Verdict:
     if not (v := can_manage_meeting(user, meeting)):
         return v
     if meeting.state != MeetingState.SCHEDULED:
-        return deny("ส่งหนังสือเชิญได้เฉพาะการประชุมที่ยังไม่ได้ประชุม")
+        return deny(_("ส่งหนังสือเชิญได้เฉพาะการประชุมที่ยังไม่ได้ประชุม"))
     if meeting.starts_at <= timezone.now():
-        return deny("วันประชุมผ่านมาแล้ว ส่งหนังสือเชิญประชุมไม่ได้")
+        return deny(_("วันประชุมผ่านมาแล้ว ส่งหนังสือเชิญประชุมไม่ได้"))
     return ALLOW
 
 
@@ -71,50 +72,50 @@ def can_record_attendance(user, meeting) -> Verdict:
     if not (v := can_manage_meeting(user, meeting)):
         return v
     if meeting.state not in ATTENDANCE_STATES:
-        return deny("บันทึกการเข้าประชุมไม่ได้ในสถานะนี้")
+        return deny(_("บันทึกการเข้าประชุมไม่ได้ในสถานะนี้"))
     return ALLOW
 
 
 def can_record_resolution(user, meeting) -> Verdict:
     """Secretariat, and the chair (closing a vote resolves the item), while the minutes are not adopted."""
     if not user.access.has(meeting.subcommittee.province_id, Role.SECRETARIAT, Role.CHAIR):
-        return deny("เฉพาะฝ่ายเลขานุการหรือประธานเท่านั้นที่บันทึกมติที่ประชุมได้")
+        return deny(_("เฉพาะฝ่ายเลขานุการหรือประธานเท่านั้นที่บันทึกมติที่ประชุมได้"))
     if meeting.state == MeetingState.ADOPTED:
-        return deny("รายงานการประชุมรับรองแล้ว แก้ไขมติไม่ได้")
+        return deny(_("รายงานการประชุมรับรองแล้ว แก้ไขมติไม่ได้"))
     if meeting.state not in RESOLUTION_STATES:
-        return deny("บันทึกมติได้เมื่อถึงวันประชุมแล้ว")
+        return deny(_("บันทึกมติได้เมื่อถึงวันประชุมแล้ว"))
     return ALLOW
 
 
 def can_declare_conflict(user, meeting, member=None) -> Verdict:
     """Secretariat records anyone's conflict; a member declares their own."""
     if meeting.state in (MeetingState.ADOPTED, MeetingState.CANCELLED):
-        return deny("บันทึกการมีส่วนได้เสียไม่ได้ในสถานะนี้")
+        return deny(_("บันทึกการมีส่วนได้เสียไม่ได้ในสถานะนี้"))
     if can_manage_meeting(user, meeting):
         return ALLOW
     if member is not None and member.user_id == user.pk and member.subcommittee_id == meeting.subcommittee_id:
         return ALLOW
     if member is None and user.access.has(meeting.subcommittee.province_id, Role.MEMBER):
         return ALLOW
-    return deny("ท่านแจ้งการมีส่วนได้เสียได้เฉพาะของตนเอง")
+    return deny(_("ท่านแจ้งการมีส่วนได้เสียได้เฉพาะของตนเอง"))
 
 
 def can_edit_minutes(user, meeting) -> Verdict:
     if not (v := can_manage_meeting(user, meeting)):
         return v
     if meeting.state == MeetingState.ADOPTED:
-        return deny("รายงานการประชุมรับรองแล้ว แก้ไขไม่ได้")
+        return deny(_("รายงานการประชุมรับรองแล้ว แก้ไขไม่ได้"))
     if meeting.state not in MINUTES_EDIT_STATES:
-        return deny("ร่างรายงานการประชุมได้เมื่อบันทึกว่าได้ประชุมแล้ว")
+        return deny(_("ร่างรายงานการประชุมได้เมื่อบันทึกว่าได้ประชุมแล้ว"))
     return ALLOW
 
 
 def can_comment_minutes(user, meeting) -> Verdict:
     if meeting.state != MeetingState.CIRCULATED:
-        return deny("เสนอแก้ไขได้เฉพาะเมื่อเวียนร่างรายงานการประชุม")
+        return deny(_("เสนอแก้ไขได้เฉพาะเมื่อเวียนร่างรายงานการประชุม"))
     if user.access.has(meeting.subcommittee.province_id, Role.MEMBER, Role.CHAIR, Role.SECRETARIAT):
         return ALLOW
-    return deny("เฉพาะอนุกรรมการเท่านั้นที่เสนอแก้ไขรายงานการประชุมได้")
+    return deny(_("เฉพาะอนุกรรมการเท่านั้นที่เสนอแก้ไขรายงานการประชุมได้"))
 
 
 def can_withdraw_agenda_item(user, item) -> Verdict:
@@ -122,7 +123,7 @@ def can_withdraw_agenda_item(user, item) -> Verdict:
     if not (v := can_manage_meeting(user, item.meeting)):
         return v
     if item.meeting.state != MeetingState.SCHEDULED:
-        return deny("ถอนระเบียบวาระหรือนำเอกสารออกได้เฉพาะก่อนการประชุม")
+        return deny(_("ถอนระเบียบวาระหรือนำเอกสารออกได้เฉพาะก่อนการประชุม"))
     if item.parent_id is None or item.withdrawn_at:
-        return deny("ถอนได้เฉพาะเรื่องในระเบียบวาระที่ยังไม่ถูกถอน")
+        return deny(_("ถอนได้เฉพาะเรื่องในระเบียบวาระที่ยังไม่ถูกถอน"))
     return ALLOW

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from committees.choices import MemberRole
 from committees.models import Member
@@ -490,18 +491,21 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
     adoption_note = ""
     if minutes and minutes.is_adopted:
         how = minutes.get_adoption_method_display()
-        adoption_note = f"รับรองแล้วเมื่อวันที่ {thaidate.format_date(minutes.adopted_on)} ({how})"
+        adoption_note = _("รับรองแล้วเมื่อวันที่ %(date)s (%(how)s)") % {
+            "date": thaidate.format_date(minutes.adopted_on),
+            "how": how,
+        }
         if minutes.adopted_under_item_id:
-            adoption_note += f" ในการประชุม{minutes.adopted_under_item.meeting.label}"
+            adoption_note += _(" ในการประชุม%(meeting)s") % {"meeting": minutes.adopted_under_item.meeting.label}
     chair = (
         Person(meeting.chair_name, meeting.chair_position, chair_capacity_text(meeting)) if meeting.chair_name else None
     )
     return MinutesDocument(
-        title="รายงานการประชุม",
+        title=_("รายงานการประชุม"),
         body_name=meeting.subcommittee.name,
         number_label=meeting.label,
-        date_text=f"เมื่อวันที่ {thaidate.format_date(meeting.starts_at)}",
-        place=f"ณ {meeting.place}",
+        date_text=_("เมื่อวันที่ %(date)s") % {"date": thaidate.format_date(meeting.starts_at)},
+        place=_("ณ %(place)s") % {"place": meeting.place},
         present=present,
         absent=absent,
         guests=guests,

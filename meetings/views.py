@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.choices import Role
@@ -125,7 +126,7 @@ def meeting_create(request, code):
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, f"นัดประชุม{meeting.label} แล้ว")
+            messages.success(request, _("นัดประชุม%(label)s แล้ว") % {"label": meeting.label})
             return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/meeting_form.html", {"form": form, "subcommittee": subcommittee})
 
@@ -167,7 +168,7 @@ def meeting_edit(request, pk):
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, "บันทึกรายละเอียดการประชุมแล้ว")
+            messages.success(request, _("บันทึกรายละเอียดการประชุมแล้ว"))
             return redirect("meetings:detail", pk=meeting.pk)
     return render(
         request, "meetings/meeting_form.html", {"form": form, "subcommittee": meeting.subcommittee, "meeting": meeting}
@@ -216,7 +217,7 @@ def meeting_transition(request, pk, name):
         except TransitionRefused as exc:
             form.add_error("reason", exc.messages[0])
         else:
-            messages.success(request, f"{t.label}แล้ว")
+            messages.success(request, _("%(label)sแล้ว") % {"label": t.label})
             return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/transition_confirm.html", {"meeting": meeting, "t": t, "form": form})
 
@@ -232,7 +233,7 @@ def meeting_invite(request, pk):
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, exc.messages[0] if isinstance(exc, ValidationError) else str(exc))
         else:
-            messages.success(request, "ส่งหนังสือเชิญประชุมทางอีเมลแล้ว (พร้อมไฟล์ปฏิทิน .ics)")
+            messages.success(request, _("ส่งหนังสือเชิญประชุมทางอีเมลแล้ว (พร้อมไฟล์ปฏิทิน .ics)"))
             return redirect("meetings:detail", pk=meeting.pk)
     members = selectors.current_members(meeting)
     return render(
@@ -269,7 +270,7 @@ def agenda(request, pk):
         try:
             if request.POST.get("action") == "swap":
                 services.swap_sections(actor=request.user, meeting=meeting)
-                messages.success(request, "สลับระเบียบวาระที่ 3 และ 4 แล้ว")
+                messages.success(request, _("สลับระเบียบวาระที่ 3 และ 4 แล้ว"))
                 return redirect("meetings:agenda", pk=meeting.pk)
             if request.POST.get("action") == "report_circulated":
                 from fundproposals.services import report_circulated
@@ -279,11 +280,11 @@ def agenda(request, pk):
                 except ValueError:
                     raise Http404 from None
                 item = report_circulated(actor=request.user, ballot_id=ballot_id, meeting=meeting)
-                messages.success(request, f"เพิ่มผลการเวียนมติเป็นระเบียบวาระที่ {item.number} แล้ว")
+                messages.success(request, _("เพิ่มผลการเวียนมติเป็นระเบียบวาระที่ %(number)s แล้ว") % {"number": item.number})
                 return redirect("meetings:agenda", pk=meeting.pk)
             if form.is_valid():
                 item = services.add_agenda_item(actor=request.user, meeting=meeting, **form.cleaned_data)
-                messages.success(request, f"เพิ่มระเบียบวาระที่ {item.number} แล้ว")
+                messages.success(request, _("เพิ่มระเบียบวาระที่ %(number)s แล้ว") % {"number": item.number})
                 return redirect("meetings:agenda", pk=meeting.pk)
         except ValidationError as exc:
             if request.POST.get("action") in ("swap", "report_circulated"):
@@ -327,26 +328,26 @@ def item_detail(request, pk):
         try:
             if action == "resolution" and res_form.is_valid():
                 services.record_resolution(actor=user, agenda_item=item, **res_form.cleaned_data)
-                messages.success(request, f"บันทึกมติระเบียบวาระที่ {item.number} แล้ว")
+                messages.success(request, _("บันทึกมติระเบียบวาระที่ %(number)s แล้ว") % {"number": item.number})
                 return redirect("meetings:item", pk=item.pk)
             if action == "conflict" and coi_form.is_valid():
                 services.declare_conflict(actor=user, agenda_item=item, **coi_form.cleaned_data)
-                messages.success(request, "บันทึกการมีส่วนได้เสียแล้ว")
+                messages.success(request, _("บันทึกการมีส่วนได้เสียแล้ว"))
                 return redirect("meetings:item", pk=item.pk)
             if action == "withdraw":
                 services.withdraw_agenda_item(actor=user, item=item, reason=request.POST.get("reason", ""))
-                messages.success(request, "ถอนระเบียบวาระแล้ว เรื่องที่เหลือเลื่อนลำดับขึ้นมา")
+                messages.success(request, _("ถอนระเบียบวาระแล้ว เรื่องที่เหลือเลื่อนลำดับขึ้นมา"))
                 return redirect("meetings:item", pk=item.pk)
             if action == "remove_paper":
                 paper = item.papers.filter(pk=request.POST.get("paper") or 0).first()
                 if paper is None:
                     raise Http404
                 services.remove_paper(actor=user, paper=paper)
-                messages.success(request, f"นำเอกสาร {paper.display_name} ออกแล้ว")
+                messages.success(request, _("นำเอกสาร %(display_name)s ออกแล้ว") % {"display_name": paper.display_name})
                 return redirect("meetings:item", pk=item.pk)
             if action == "paper" and paper_form.is_valid():
                 services.add_paper(actor=user, agenda_item=item, file=paper_form.cleaned_data["file"])
-                messages.success(request, "แนบเอกสารแล้ว")
+                messages.success(request, _("แนบเอกสารแล้ว"))
                 return redirect("meetings:item", pk=item.pk)
         except PermissionDenied:
             raise Http404 from None
@@ -378,7 +379,7 @@ def item_detail(request, pk):
             except ValidationError as exc:
                 _form_errors(edit_form, exc)
             else:
-                messages.success(request, "บันทึกระเบียบวาระแล้ว")
+                messages.success(request, _("บันทึกระเบียบวาระแล้ว"))
                 return redirect("meetings:item", pk=item.pk)
     return render(
         request,
@@ -446,7 +447,7 @@ def attendance(request, pk):
             except ValidationError as exc:
                 _form_errors(guest_form, exc)
             else:
-                messages.success(request, "เพิ่มผู้เข้าร่วมประชุมแล้ว")
+                messages.success(request, _("เพิ่มผู้เข้าร่วมประชุมแล้ว"))
                 return redirect("meetings:attendance", pk=meeting.pk)
         return render(request, "meetings/attendance.html", _attendance_context(request, meeting, guest_form=guest_form))
     if request.method == "POST":
@@ -461,7 +462,7 @@ def attendance(request, pk):
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
-                messages.success(request, "บันทึกการเข้าประชุมแล้ว")
+                messages.success(request, _("บันทึกการเข้าประชุมแล้ว"))
                 return redirect("meetings:attendance", pk=meeting.pk)
         return render(request, "meetings/attendance.html", _attendance_context(request, meeting, form=form))
     return render(request, "meetings/attendance.html", _attendance_context(request, meeting))
@@ -504,7 +505,7 @@ def minutes(request, pk):
             except ValidationError as exc:
                 _form_errors(form, exc)
             else:
-                messages.success(request, "ส่งข้อเสนอแก้ไขถึงฝ่ายเลขานุการแล้ว")
+                messages.success(request, _("ส่งข้อเสนอแก้ไขถึงฝ่ายเลขานุการแล้ว"))
                 return redirect("meetings:minutes", pk=meeting.pk)
     return render(
         request,
@@ -551,12 +552,12 @@ def minutes_edit(request, pk):
             else:
                 if request.htmx:
                     return _autosave_status(request, saved=saved)
-                messages.success(request, f"บันทึกรายงานการประชุมฉบับที่ {saved.version} แล้ว")
+                messages.success(request, _("บันทึกรายงานการประชุมฉบับที่ %(version)s แล้ว") % {"version": saved.version})
                 anchor = request.POST.get("anchor", "")
                 url = reverse("meetings:minutes-edit", args=[meeting.pk])
                 return redirect(f"{url}#{anchor}" if re.fullmatch(r"i\d+", anchor) else url)
         elif request.htmx:
-            return _autosave_status(request, error="บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง")
+            return _autosave_status(request, error=_("บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง"))
     else:
         if record and record.version:
             content, version = selectors.with_resolutions(record.content, items), record.version
@@ -592,7 +593,10 @@ def minutes_versions(request, pk):
         va, vb = by_number.get(a), by_number.get(b)
         if va and vb:
             diff = services.diff_html(
-                va.text, vb.text, before_label=f"ฉบับที่ {va.number}", after_label=f"ฉบับที่ {vb.number}"
+                va.text,
+                vb.text,
+                before_label=_("ฉบับที่ %(number)s") % {"number": va.number},
+                after_label=_("ฉบับที่ %(number)s") % {"number": vb.number},
             )
         else:
             messages.error(request, "ไม่พบฉบับที่เลือก")
@@ -625,7 +629,7 @@ def minutes_adopt(request, pk):
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, "บันทึกการรับรองรายงานการประชุมแล้ว ฉบับที่รับรองจะไม่ถูกแก้ไขอีก")
+            messages.success(request, _("บันทึกการรับรองรายงานการประชุมแล้ว ฉบับที่รับรองจะไม่ถูกแก้ไขอีก"))
             return redirect("meetings:minutes", pk=meeting.pk)
     return render(request, "meetings/minutes_adopt.html", {"meeting": meeting, "form": form})
 

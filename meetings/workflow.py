@@ -9,6 +9,8 @@ for meetings. Adoption details (method, date, item) are checked by
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committees.choices import Role
 from core.workflow import Workflow, transition
@@ -19,7 +21,7 @@ SECRETARIAT = {Role.SECRETARIAT}
 
 def _has_started(meeting, ctx) -> str | None:
     if meeting.starts_at > timezone.now():
-        return "ยังไม่ถึงเวลาประชุม บันทึกว่าได้ประชุมแล้วไม่ได้"
+        return _("ยังไม่ถึงเวลาประชุม บันทึกว่าได้ประชุมแล้วไม่ได้")
     return None
 
 
@@ -31,7 +33,7 @@ def _has_saved_minutes(meeting, ctx) -> str | None:
     if saved is None:
         saved = Minutes.objects.filter(meeting=meeting, version__gt=0).exists()
     if not saved:
-        return "ยังไม่มีร่างรายงานการประชุมที่บันทึกไว้"
+        return _("ยังไม่มีร่างรายงานการประชุมที่บันทึกไว้")
     return None
 
 
@@ -43,7 +45,7 @@ MEETING_WORKFLOW = Workflow(
     (
         transition(
             "hold",
-            "บันทึกว่าได้ประชุมแล้ว",
+            gettext_lazy("บันทึกว่าได้ประชุมแล้ว"),
             sources=[S.SCHEDULED],
             target=S.HELD,
             roles=SECRETARIAT,
@@ -51,7 +53,7 @@ MEETING_WORKFLOW = Workflow(
         ),
         transition(
             "cancel",
-            "ยกเลิกการประชุม",
+            gettext_lazy("ยกเลิกการประชุม"),
             sources=[S.SCHEDULED],
             target=S.CANCELLED,
             roles={Role.SECRETARIAT, Role.CHAIR},
@@ -61,7 +63,7 @@ MEETING_WORKFLOW = Workflow(
         ),
         transition(
             "draft_minutes",
-            "เริ่มร่างรายงานการประชุม",
+            gettext_lazy("เริ่มร่างรายงานการประชุม"),
             sources=[S.HELD],
             target=S.MINUTES_DRAFTED,
             roles=SECRETARIAT,
@@ -69,7 +71,7 @@ MEETING_WORKFLOW = Workflow(
         ),
         transition(
             "circulate",
-            "เวียนร่างรายงานการประชุมให้อนุกรรมการ",
+            gettext_lazy("เวียนร่างรายงานการประชุมให้อนุกรรมการ"),
             sources=[S.MINUTES_DRAFTED],
             target=S.CIRCULATED,
             roles=SECRETARIAT,
@@ -77,7 +79,7 @@ MEETING_WORKFLOW = Workflow(
         ),
         transition(
             "revise",
-            "นำร่างกลับมาแก้ไขตามข้อเสนอ",
+            gettext_lazy("นำร่างกลับมาแก้ไขตามข้อเสนอ"),
             sources=[S.CIRCULATED],
             target=S.MINUTES_DRAFTED,
             roles=SECRETARIAT,
@@ -85,7 +87,7 @@ MEETING_WORKFLOW = Workflow(
         ),
         transition(
             "adopt",
-            "บันทึกการรับรองรายงานการประชุม",
+            gettext_lazy("บันทึกการรับรองรายงานการประชุม"),
             sources=[S.MINUTES_DRAFTED, S.CIRCULATED],
             target=S.ADOPTED,
             roles={Role.SECRETARIAT, Role.CHAIR},

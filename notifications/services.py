@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts import tokens
 from accounts.models import TokenPurpose
@@ -56,7 +57,8 @@ def emit(*, kind: str, object_id: int, variant: str = "") -> list[int]:
     """
     if kind not in Kind.values:
         raise ValueError(kind)
-    event = RESOLVERS[kind](kind, object_id, variant)
+    with translation.override(settings.LANGUAGE_CODE):  # Thai unless the recipient chose otherwise
+        event = RESOLVERS[kind](kind, object_id, variant)
     if event is None:
         return []
     key = f"{kind}:{object_id}:{variant}"[:120]
@@ -75,6 +77,16 @@ def emit(*, kind: str, object_id: int, variant: str = "") -> list[int]:
         )
     )
     send_now: list[int] = []
+    texts = {settings.LANGUAGE_CODE: event.text}
+
+    def text_in(language: str) -> str:
+        """The event's words in a recipient's language (English throughout, issue #14)."""
+        if language not in texts:
+            with translation.override(language):
+                again = RESOLVERS[kind](kind, object_id, variant)
+            texts[language] = again.text if again is not None else event.text
+        return texts[language]
+
     for uid, user in recipients.items():
         with transaction.atomic():
             try:
@@ -83,7 +95,7 @@ def emit(*, kind: str, object_id: int, variant: str = "") -> list[int]:
                         recipient=user,
                         kind=kind,
                         event_key=key,
-                        text=event.text,
+                        text=text_in(getattr(user, "language", "") or settings.LANGUAGE_CODE),
                         url=event.url,
                         province_id=event.province_id,
                     )
@@ -105,7 +117,7 @@ def emit(*, kind: str, object_id: int, variant: str = "") -> list[int]:
 
 def _message(note: Notification) -> str:
     link = settings.SITE_URL.rstrip("/") + note.url
-    return f"{note.text}\n{link}\n(ต้องเข้าสู่ระบบเพื่อดูรายละเอียด)"
+    return _("%(text)s\n%(link)s\n(ต้องเข้าสู่ระบบเพื่อดูรายละเอียด)") % {"text": note.text, "link": link}
 
 
 def deliver(*, delivery_id: int) -> str:
@@ -120,19 +132,25 @@ def deliver(*, delivery_id: int) -> str:
             return d.state
         note = d.notification
         d.attempts += 1
+        language = getattr(note.recipient, "language", "") or settings.LANGUAGE_CODE
         try:
-            if d.channel == Channel.EMAIL:
-                send_mail(
-                    f"ศปคม.จ.: {note.get_kind_display()}",
-                    _message(note),
-                    settings.DEFAULT_FROM_EMAIL,
-                    [note.recipient.email],
-                )
-            else:
-                to = NotifySettings.objects.filter(user=note.recipient).values_list("line_user_id", flat=True).first()
-                if not to or not line.enabled():
-                    raise RuntimeError("ผู้รับยังไม่ได้เชื่อม LINE หรือระบบปิด LINE")
-                line.push(to=to, text=_message(note), delivery_id=d.pk)
+            with translation.override(language):
+                if d.channel == Channel.EMAIL:
+                    send_mail(
+                        _("ศปคม.จ.: %(kind)s") % {"kind": note.get_kind_display()},
+                        _message(note),
+                        settings.DEFAULT_FROM_EMAIL,
+                        [note.recipient.email],
+                    )
+                else:
+                    to = (
+                        NotifySettings.objects.filter(user=note.recipient)
+                        .values_list("line_user_id", flat=True)
+                        .first()
+                    )
+                    if not to or not line.enabled():
+                        raise RuntimeError(_("ผู้รับยังไม่ได้เชื่อม LINE หรือระบบปิด LINE"))
+                    line.push(to=to, text=_message(note), delivery_id=d.pk)
         except Exception as exc:
             d.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             if d.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
@@ -165,7 +183,10 @@ def send_digests(*, now: dt.datetime | None = None, force: bool = False) -> int:
     sent = 0
     for rows in by_user.values():
         user = rows[0].notification.recipient
-        body = "\n\n".join(_message(d.notification) for d in rows)
+        language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+        with translation.override(language):
+            body = "\n\n".join(_message(d.notification) for d in rows)
+            subject = _("ศปคม.จ.: สรุปการแจ้งเตือน %(len)s เรื่อง")
         with transaction.atomic():
             ids = list(
                 Delivery.objects.select_for_update()
@@ -174,7 +195,12 @@ def send_digests(*, now: dt.datetime | None = None, force: bool = False) -> int:
             )
             if not ids:
                 continue
-            send_mail(f"ศปคม.จ.: สรุปการแจ้งเตือน {len(ids)} เรื่อง", body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            send_mail(
+                subject % {"len": len(ids)},
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+            )
             Delivery.objects.filter(pk__in=ids).update(state=DeliveryState.SENT, sent_at=timezone.now(), attempts=1)
             sent += 1
     return sent
@@ -193,7 +219,7 @@ def mark_read(*, actor, notification_id: int | None = None) -> int:
 def save_preferences(*, actor, enabled: set[tuple[str, str]], email_mode: str) -> None:
     """Store the actor's grid of (kind, channel) choices and e-mail mode."""
     if email_mode not in EmailMode.values:
-        raise ValidationError({"email_mode": "รูปแบบอีเมลไม่ถูกต้อง"})
+        raise ValidationError({"email_mode": _("รูปแบบอีเมลไม่ถูกต้อง")})
     with transaction.atomic():
         Preference.objects.filter(user=actor).delete()
         Preference.objects.bulk_create(
@@ -203,7 +229,7 @@ def save_preferences(*, actor, enabled: set[tuple[str, str]], email_mode: str) -
                 for c in Channel.values
             ]
         )
-        ns, _ = NotifySettings.objects.get_or_create(user=actor)
+        ns, _created = NotifySettings.objects.get_or_create(user=actor)
         ns.email_mode = email_mode
         ns.save(update_fields=["email_mode"])
 
@@ -221,7 +247,7 @@ def link_line(*, line_user_id: str, code: str) -> bool:
         token = tokens.find(code, purposes=(TokenPurpose.LINE_LINK,), short=True, lock=True)
         if token is None:
             return False
-        ns, _ = NotifySettings.objects.get_or_create(user=token.user)
+        ns, _created = NotifySettings.objects.get_or_create(user=token.user)
         ns.line_user_id, ns.line_linked_at = line_user_id, timezone.now()
         ns.save(update_fields=["line_user_id", "line_linked_at"])
         tokens.consume(token)

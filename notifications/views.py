@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -46,13 +47,13 @@ def notification_settings(request):
             code = services.issue_line_code(actor=request.user)
         elif action == "line-unlink":
             services.unlink_line(actor=request.user)
-            messages.success(request, "ยกเลิกการเชื่อม LINE แล้ว")
+            messages.success(request, _("ยกเลิกการเชื่อม LINE แล้ว"))
             return redirect("notifications:settings")
         else:
             enabled = {(k, c) for k in Kind.values for c in Channel.values if request.POST.get(f"{k}__{c}") == "on"}
             mode = request.POST.get("email_mode", EmailMode.SINGLE)
             services.save_preferences(actor=request.user, enabled=enabled, email_mode=mode)
-            messages.success(request, "บันทึกการตั้งค่าการแจ้งเตือนแล้ว")
+            messages.success(request, _("บันทึกการตั้งค่าการแจ้งเตือนแล้ว"))
             return redirect("notifications:settings")
     chosen, ns = selectors.preferences_of(request.user)
     rows = [

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6")
 GROUP_COLOURS = {
@@ -76,7 +77,7 @@ def percent_bars(rows: list[tuple[str, float]]) -> SafeString:
         '<div class="chart">{}</div>',
         format_html_join(
             "",
-            '<p class="bar-label">{}: ร้อยละ {}</p>{}',
+            _('<p class="bar-label">{}: ร้อยละ {}</p>{}'),
             (
                 (
                     label,

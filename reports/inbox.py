@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.subqueries import count_of, first_pk
 from inbox.registry import Waiting, register
@@ -23,7 +24,7 @@ def report_items(user) -> list[Waiting]:
     return [
         Waiting(
             "reports_ready",
-            f"รายงาน PDF ที่ท่านขอ พร้อมดาวน์โหลด ({READY_DAYS} วันล่าสุด)",
+            _("รายงาน PDF ที่ท่านขอ พร้อมดาวน์โหลด (%(READY_DAYS)s วันล่าสุด)") % {"READY_DAYS": READY_DAYS},
             count_of(ready),
             lambda pk: reverse("reports:job", args=[pk]) if pk else reverse("reports:list"),
             first=first_pk(ready),

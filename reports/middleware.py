@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from reports import services
 from reports.choices import JobState
@@ -19,8 +20,10 @@ class ReportReadyMiddleware:
                 url = reverse("reports:job", args=[job.pk])
                 if job.state == JobState.READY:
                     messages.success(
-                        request, format_html('เอกสาร "{}" พร้อมแล้ว <a href="{}">ดาวน์โหลด</a>', job.title, url)
+                        request, format_html(_('เอกสาร "{}" พร้อมแล้ว <a href="{}">ดาวน์โหลด</a>'), job.title, url)
                     )
                 else:
-                    messages.error(request, format_html('สร้างเอกสาร "{}" ไม่สำเร็จ: {}', job.title, job.failure_reason))
+                    messages.error(
+                        request, format_html(_('สร้างเอกสาร "{}" ไม่สำเร็จ: {}'), job.title, job.failure_reason)
+                    )
         return self.get_response(request)

@@ -8,6 +8,7 @@ again while nothing changed returns the file already built.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from core.limits import LongTextField
 from core.models import TimeStampedModel
@@ -16,38 +17,38 @@ from reports.choices import JobState, ReportKind
 
 
 class ReportJob(TimeStampedModel):
-    kind = models.CharField("ชนิดรายงาน", max_length=30, choices=ReportKind.choices)
+    kind = models.CharField(gettext_lazy("ชนิดรายงาน"), max_length=30, choices=ReportKind.choices)
     province = models.ForeignKey(
         "committees.Province",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="report_jobs",
-        verbose_name="จังหวัด",
+        verbose_name=gettext_lazy("จังหวัด"),
     )
-    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ", null=True, blank=True)
-    object_id = models.PositiveBigIntegerField("รหัสเอกสารต้นทาง", null=True, blank=True)
-    title = models.CharField("ชื่อเอกสาร", max_length=300)
+    fiscal_year = models.PositiveSmallIntegerField(gettext_lazy("ปีงบประมาณ"), null=True, blank=True)
+    object_id = models.PositiveBigIntegerField(gettext_lazy("รหัสเอกสารต้นทาง"), null=True, blank=True)
+    title = models.CharField(gettext_lazy("ชื่อเอกสาร"), max_length=300)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="report_jobs", verbose_name="ผู้ขอ"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="report_jobs", verbose_name=gettext_lazy("ผู้ขอ")
     )
-    state = models.CharField("สถานะ", max_length=10, choices=JobState.choices, default=JobState.QUEUED)
-    failure_reason = LongTextField("สาเหตุที่ไม่สำเร็จ", blank=True)
-    attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่พยายามสร้าง", default=0)
-    started_at = models.DateTimeField("เริ่มสร้างเมื่อ", null=True, blank=True)
+    state = models.CharField(gettext_lazy("สถานะ"), max_length=10, choices=JobState.choices, default=JobState.QUEUED)
+    failure_reason = LongTextField(gettext_lazy("สาเหตุที่ไม่สำเร็จ"), blank=True)
+    attempts = models.PositiveSmallIntegerField(gettext_lazy("จำนวนครั้งที่พยายามสร้าง"), default=0)
+    started_at = models.DateTimeField(gettext_lazy("เริ่มสร้างเมื่อ"), null=True, blank=True)
     # Beats while a worker builds; the sweeper rebuilds a job whose heartbeat stopped (a killed worker).
-    heartbeat_at = models.DateTimeField("สัญญาณล่าสุดของเครื่องที่สร้าง", null=True, blank=True)
-    finished_at = models.DateTimeField("สร้างเสร็จเมื่อ", null=True, blank=True)
-    file = models.FileField("ไฟล์ PDF", upload_to=UploadTo("reports"), max_length=255, blank=True)
-    pages = models.PositiveIntegerField("จำนวนหน้า", null=True, blank=True)
-    size = models.PositiveBigIntegerField("ขนาด (ไบต์)", null=True, blank=True)
-    fingerprint = models.CharField("ลายนิ้วมือข้อมูล", max_length=64, db_index=True)
-    announced = models.BooleanField("แจ้งผู้ขอบนหน้าเว็บแล้ว", default=False)
+    heartbeat_at = models.DateTimeField(gettext_lazy("สัญญาณล่าสุดของเครื่องที่สร้าง"), null=True, blank=True)
+    finished_at = models.DateTimeField(gettext_lazy("สร้างเสร็จเมื่อ"), null=True, blank=True)
+    file = models.FileField(gettext_lazy("ไฟล์ PDF"), upload_to=UploadTo("reports"), max_length=255, blank=True)
+    pages = models.PositiveIntegerField(gettext_lazy("จำนวนหน้า"), null=True, blank=True)
+    size = models.PositiveBigIntegerField(gettext_lazy("ขนาด (ไบต์)"), null=True, blank=True)
+    fingerprint = models.CharField(gettext_lazy("ลายนิ้วมือข้อมูล"), max_length=64, db_index=True)
+    announced = models.BooleanField(gettext_lazy("แจ้งผู้ขอบนหน้าเว็บแล้ว"), default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "งานสร้างรายงาน"
-        verbose_name_plural = "งานสร้างรายงาน"
+        verbose_name = gettext_lazy("งานสร้างรายงาน")
+        verbose_name_plural = gettext_lazy("งานสร้างรายงาน")
         indexes = [
             models.Index(fields=["kind", "province", "fiscal_year", "object_id", "fingerprint"]),
             models.Index(fields=["state", "started_at"]),

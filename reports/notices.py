@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from notifications.choices import Kind
 from notifications.registry import Event, resolver
@@ -16,7 +17,7 @@ def report_ready(kind: str, object_id: int, variant: str) -> Event | None:
     if job is None:
         return None
     return Event(
-        text=f"รายงาน PDF ที่ท่านขอพร้อมดาวน์โหลดแล้ว: {job.get_kind_display()}",
+        text=_("รายงาน PDF ที่ท่านขอพร้อมดาวน์โหลดแล้ว: %(kind)s") % {"kind": job.get_kind_display()},
         url=reverse("reports:job", args=[job.pk]),
         recipients=[job.requested_by],
         province_id=job.province_id,

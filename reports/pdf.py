@@ -17,6 +17,7 @@ import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from reports import fonts
 
@@ -108,5 +109,6 @@ def html_to_pdf(html: str, *, strict: bool = True, **pdf_options) -> Rendered:
 
 
 def render_template_to_pdf(template: str, context: dict, *, strict: bool = True, **pdf_options) -> Rendered:
-    html = render_to_string(template, {**base_context(), **context})
+    with translation.override("th"):  # a Thai official document, whatever language the page was in
+        html = render_to_string(template, {**base_context(), **context})
     return html_to_pdf(html, strict=strict, **pdf_options)

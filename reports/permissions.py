@@ -4,6 +4,8 @@ A report is read under the same rule as the data it prints: another
 province's document is a 404, like its pages.
 """
 
+from django.utils.translation import gettext as _
+
 from committees.choices import Role
 from core.permissions import ALLOW, Verdict, deny
 from reports.choices import ReportKind
@@ -25,10 +27,10 @@ def can_view_report(user, *, kind: str, province_id: int | None) -> Verdict:
     """Read a report (its status and its file): the national summary is national; the rest follow the province."""
     access = user.access
     if kind == ReportKind.NATIONAL_SUMMARY:
-        return ALLOW if access.is_national else deny("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้นที่ดูรายงานสรุประดับประเทศได้")
+        return ALLOW if access.is_national else deny(_("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้นที่ดูรายงานสรุประดับประเทศได้"))
     if province_id and access.can_read_province(province_id):
         return ALLOW
-    return deny("ไม่พบรายงานนี้ในขอบเขตของท่าน")
+    return deny(_("ไม่พบรายงานนี้ในขอบเขตของท่าน"))
 
 
 def can_request_report(user, *, kind: str, province_id: int | None, obj=None) -> Verdict:
@@ -38,12 +40,12 @@ def can_request_report(user, *, kind: str, province_id: int | None, obj=None) ->
     if kind == ReportKind.PROPOSAL and obj is not None and getattr(obj, "proposer_id", None) == user.pk:
         return ALLOW
     if kind == ReportKind.NATIONAL_SUMMARY:
-        return ALLOW if access.is_national else deny("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้นที่ขอรายงานสรุประดับประเทศได้")
+        return ALLOW if access.is_national else deny(_("เฉพาะเจ้าหน้าที่ส่วนกลางเท่านั้นที่ขอรายงานสรุประดับประเทศได้"))
     if province_id and access.has(province_id, *REQUESTERS.get(kind, ())):
         return ALLOW
     if province_id and access.can_read_province(province_id):
-        return deny("เฉพาะประธานและฝ่ายเลขานุการเท่านั้นที่ขอสร้างเอกสารนี้ได้")
-    return deny("ไม่พบเอกสารนี้ในขอบเขตของท่าน")
+        return deny(_("เฉพาะประธานและฝ่ายเลขานุการเท่านั้นที่ขอสร้างเอกสารนี้ได้"))
+    return deny(_("ไม่พบเอกสารนี้ในขอบเขตของท่าน"))
 
 
 def can_view_job(user, job) -> Verdict:

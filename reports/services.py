@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, connections, transaction
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from committees.models import Province
 from core import audit
@@ -195,12 +195,15 @@ def _render_and_store(job: ReportJob, job_id: int) -> ReportJob | None:
     try:
         doc = document_for(job.kind)
         target = target_of_job(job)
-        if hasattr(doc, "render"):  # a document bound from several PDFs (the meeting packet)
-            rendered = doc.render(target, title=job.title, generated_at=timezone.now())
-        else:
-            rendered = render_template_to_pdf(
-                doc.template, {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()}
-            )
+        # PDFs and Word copies are Thai official documents, whatever language the requester reads.
+        with translation.override("th"):
+            if hasattr(doc, "render"):  # a document bound from several PDFs (the meeting packet)
+                rendered = doc.render(target, title=job.title, generated_at=timezone.now())
+            else:
+                rendered = render_template_to_pdf(
+                    doc.template,
+                    {**doc.context(target), "title": job.title, "job": job, "generated_at": timezone.now()},
+                )
     except (OperationalError, InterfaceError):
         raise
     except SoftTimeLimitExceeded:

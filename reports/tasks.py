@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import InterfaceError, OperationalError
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from reports import services
 
@@ -64,9 +66,11 @@ def notify_report_ready(job_id: int) -> None:
     if job is None or not job.requested_by.email:
         return
     link = settings.SITE_URL.rstrip("/") + reverse("reports:job", args=[job.pk])
-    send_mail(
-        subject=f"เอกสารพร้อมดาวน์โหลด: {job.title}",
-        message=f'เรียน {job.requested_by}\n\nเอกสาร "{job.title}" ที่ท่านขอไว้สร้างเสร็จแล้ว ดาวน์โหลดได้ที่\n{link}\n',
-        from_email=None,
-        recipient_list=[job.requested_by.email],
-    )
+    with translation.override(job.requested_by.language or settings.LANGUAGE_CODE):
+        subject = _("เอกสารพร้อมดาวน์โหลด: %(title)s") % {"title": job.title}
+        message = _('เรียน %(requested_by)s\n\nเอกสาร "%(title)s" ที่ท่านขอไว้สร้างเสร็จแล้ว ดาวน์โหลดได้ที่\n%(link)s\n') % {
+            "requested_by": job.requested_by,
+            "title": job.title,
+            "link": link,
+        }
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[job.requested_by.email])

@@ -21,6 +21,7 @@ from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from search import thai
 from search.choices import SourceKind
@@ -43,7 +44,7 @@ def query_words(q: str | None) -> list[str]:
         raise SearchError(f"คำค้นยาวเกินไป กรุณาพิมพ์ไม่เกิน {MAX_QUERY} ตัวอักษร")
     words = list(dict.fromkeys(thai.words(text)))[:MAX_WORDS]
     if not words:
-        raise SearchError("กรุณาพิมพ์คำที่ต้องการค้นหาเป็นตัวอักษรหรือตัวเลข")
+        raise SearchError(_("กรุณาพิมพ์คำที่ต้องการค้นหาเป็นตัวอักษรหรือตัวเลข"))
     return words
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -77,7 +78,7 @@ class PageTitleNode(template.Node):
         parts = [title] if title else []
         if province and province not in title:
             parts.append(province)
-        return " · ".join([*parts, "ศปคม.จ."])
+        return " · ".join([*parts, _("ศปคม.จ.")])
 
 
 @register.tag

@@ -14,4 +14,5 @@ def audit_rows(event):
 
 @register.filter
 def audit_action(event):
-    return audit.action_label(event.action)
+    model = event.target_type.model if event.target_type_id else None
+    return audit.action_label(event.action, model)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import ledger.services  # ledger hook (issue 15)
 from fundproposals.choices import (
@@ -30,7 +31,7 @@ def record_fund_decision(
 ) -> Proposal:
     if decision in FUNDED_DECISIONS:
         if approved_amount is None:
-            raise ValidationError({"approved_amount": "กรุณาระบุวงเงินที่กองทุนอนุมัติ"})
+            raise ValidationError({"approved_amount": _("กรุณาระบุวงเงินที่กองทุนอนุมัติ")})
         if proposal.requested_amount is not None and approved_amount > proposal.requested_amount:
             raise ValidationError(
                 {"approved_amount": f"วงเงินที่อนุมัติต้องไม่เกินเงินที่ขอรับการสนับสนุน {money(proposal.requested_amount)}"}
@@ -86,7 +87,7 @@ def record_report(
     suggestions: str = "",
 ) -> Proposal:
     if spent > received:
-        raise ValidationError({"spent": "งบประมาณที่ใช้จริงต้องไม่เกินงบประมาณที่ได้รับ"})
+        raise ValidationError({"spent": _("งบประมาณที่ใช้จริงต้องไม่เกินงบประมาณที่ได้รับ")})
     if received - spent != returned:
         raise ValidationError({"returned": f"งบประมาณคงเหลือส่งคืนต้องเท่ากับงบที่ได้รับหักงบที่ใช้จริง คือ {money(received - spent)}"})
     fields = {

@@ -13,7 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 import ledger.services  # ledger hook (issue 15)
 from core import audit, thaidate
@@ -127,7 +128,7 @@ def _new_ballot(
         with transaction.atomic():
             ballot.save()
     except IntegrityError:
-        raise ValidationError("โครงการนี้มีการลงมติที่เปิดอยู่แล้ว") from None
+        raise ValidationError(_("โครงการนี้มีการลงมติที่เปิดอยู่แล้ว")) from None
     audit.record(
         actor=actor,
         action="ballot.open",
@@ -154,11 +155,11 @@ def circulate(*, actor, proposal: Proposal, deadline: dt.datetime) -> Ballot:
 def open_meeting_ballot(*, actor, proposal: Proposal, method: str = VoteMethod.DEVICES) -> Ballot:
     """The chair or the secretariat opens the vote on the proposal's agenda item, choosing how the room decides."""
     if method not in VoteMethod.values:
-        raise ValidationError("กรุณาเลือกวิธีลงมติ")
+        raise ValidationError(_("กรุณาเลือกวิธีลงมติ"))
     with transaction.atomic():
         locked = _fire(actor=actor, proposal_pk=proposal.pk, name="open_vote")
         if locked.agenda_item and locked.agenda_item.withdrawn_at:
-            raise ValidationError("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้")
+            raise ValidationError(_("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"))
         return _new_ballot(
             actor=actor, proposal=locked, mode=BallotMode.MEETING, agenda_item=locked.agenda_item, method=method
         )
@@ -192,7 +193,7 @@ def _quorum(ballot: Ballot, electorate, counted: list[Vote]):
 
 
 def _result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) -> str:
-    """The resolution as the minutes record it, in the room's words.
+    """The resolution as the minutes record it, in the room's words (Thai, whatever the actor reads).
 
     ``ที่ประชุมพิจารณา… แล้ว มีมติเห็นชอบ ด้วยคะแนนเสียง เห็นชอบ 12 เสียง …``.
     Attendance and quorum belong to the minutes' attendance part, not to each
@@ -200,6 +201,11 @@ def _result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) ->
     there is no resolution. A circulated vote has no attendance part, so it
     says how many members answered.
     """
+    with translation.override("th"):
+        return _thai_result_text(proposal, ballot, tally, q, amount)
+
+
+def _thai_result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) -> str:
     circulated = ballot.mode == BallotMode.CIRCULATION
     who = f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {thaidate.format_datetime(ballot.closed_at)}) " if circulated else "ที่ประชุม"
     head = f"{who}พิจารณา{project_name(proposal)} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
@@ -245,18 +251,18 @@ def close_ballot(
         ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
         ballot.proposal = proposal
         if ballot.state != BallotState.OPEN:
-            raise ValidationError("การลงมตินี้ปิดไปแล้ว")
+            raise ValidationError(_("การลงมตินี้ปิดไปแล้ว"))
         if actor is None:
             if ballot.mode != BallotMode.CIRCULATION or timezone.now() < ballot.deadline:
-                raise ValidationError("ปิดการลงมติอัตโนมัติได้เฉพาะการเวียนมติที่ถึงกำหนดเวลาแล้ว")
+                raise ValidationError(_("ปิดการลงมติอัตโนมัติได้เฉพาะการเวียนมติที่ถึงกำหนดเวลาแล้ว"))
         else:
             verdict = can_close_ballot(actor, ballot)
             if not verdict:
                 raise PermissionDenied(verdict.reason)
         if ballot.agenda_item_id and ballot.agenda_item.withdrawn_at:
-            raise ValidationError("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้")
+            raise ValidationError(_("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"))
         if ballot.method == VoteMethod.CONSENSUS and consensus not in Decision.values:
-            raise ValidationError("กรุณาเลือกมติของที่ประชุม")
+            raise ValidationError(_("กรุณาเลือกมติของที่ประชุม"))
         electorate = selectors.electorate(ballot)
         counted = decision.counted_votes(ballot, electorate)
         counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core import audit
 from fundproposals.choices import BallotMode, BallotState
@@ -25,11 +26,11 @@ def report_circulated(*, actor, ballot_id: int, meeting):
     with transaction.atomic():
         ballot = Ballot.objects.select_for_update(of=("self",)).select_related("proposal__province").get(pk=ballot_id)
         if ballot.mode != BallotMode.CIRCULATION or ballot.state != BallotState.CLOSED:
-            raise ValidationError("รายงานต่อที่ประชุมได้เฉพาะมติที่ได้จากการเวียนมติซึ่งปิดแล้ว")
+            raise ValidationError(_("รายงานต่อที่ประชุมได้เฉพาะมติที่ได้จากการเวียนมติซึ่งปิดแล้ว"))
         if ballot.proposal.province_id != meeting.subcommittee.province_id:
-            raise ValidationError("มติเวียนนี้เป็นของคณะอนุกรรมการจังหวัดอื่น")
+            raise ValidationError(_("มติเวียนนี้เป็นของคณะอนุกรรมการจังหวัดอื่น"))
         if ballot.reported_under_item_id:
-            raise ValidationError("มติเวียนนี้รายงานต่อที่ประชุมแล้ว")
+            raise ValidationError(_("มติเวียนนี้รายงานต่อที่ประชุมแล้ว"))
         p = ballot.proposal
         item = add_agenda_item(
             actor=actor,

@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import ledger.services  # ledger hook (issue 15)
 from core import audit
@@ -78,7 +79,7 @@ def _lock_open(ballot_id: int) -> Ballot:
         from meetings.models import AgendaItem
 
         if AgendaItem.objects.filter(pk=ballot.agenda_item_id, withdrawn_at__isnull=False).exists():
-            raise ValidationError("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้")
+            raise ValidationError(_("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"))
     return ballot
 
 
@@ -101,7 +102,7 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
     secretariat is replaced by the member's own.
     """
     if choice not in VoteChoice.values:
-        raise ValidationError("กรุณาเลือกมติ")
+        raise ValidationError(_("กรุณาเลือกมติ"))
     with transaction.atomic():
         ballot = _lock_open(ballot_id)
         proposal = Proposal.objects.select_related("province").get(pk=ballot.proposal_id)
@@ -112,7 +113,7 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
         if secret.is_secret(ballot):  # secret-vote hook (issue 15)
             return secret.cast(actor=actor, ballot=ballot, seat=seat, choice=choice, proposal=proposal)
         before = Vote.objects.filter(ballot=ballot, member=seat).values_list("choice", flat=True).first()
-        vote, _ = Vote.objects.update_or_create(
+        vote, _created = Vote.objects.update_or_create(
             ballot=ballot,
             member=seat,
             defaults={"choice": choice, "cast_by": actor, "channel": VoteChannel.DEVICE},
@@ -125,7 +126,7 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
 def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
     """The secretariat enters a present member's vote (roll call, or mixed for a member without a device)."""
     if choice not in VoteChoice.values:
-        raise ValidationError("กรุณาเลือกมติ")
+        raise ValidationError(_("กรุณาเลือกมติ"))
     with transaction.atomic():
         ballot = _lock_open(ballot_id)
         proposal = Proposal.objects.select_related("province").get(pk=ballot.proposal_id)
@@ -134,13 +135,13 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
         if not verdict:
             raise PermissionDenied(verdict.reason)
         if ballot.method not in (VoteMethod.ROLL_CALL, VoteMethod.MIXED):
-            raise ValidationError("วิธีลงมตินี้ไม่บันทึกการลงมติรายบุคคล")
+            raise ValidationError(_("วิธีลงมตินี้ไม่บันทึกการลงมติรายบุคคล"))
         if secret.is_secret(ballot):  # secret-vote hook (issue 15)
-            raise ValidationError("การลงมติลับ อนุกรรมการต้องลงมติด้วยตนเอง ฝ่ายเลขานุการบันทึกแทนไม่ได้")
+            raise ValidationError(_("การลงมติลับ อนุกรรมการต้องลงมติด้วยตนเอง ฝ่ายเลขานุการบันทึกแทนไม่ได้"))
         electorate = selectors.electorate(ballot)
         member = selectors.seat_in(proposal.province_id, member_id)
         if member is None or member.pk not in electorate.members:
-            raise ValidationError("ไม่พบอนุกรรมการท่านนี้ในคณะอนุกรรมการชุดปัจจุบัน")
+            raise ValidationError(_("ไม่พบอนุกรรมการท่านนี้ในคณะอนุกรรมการชุดปัจจุบัน"))
         if member.pk in electorate.conflicted:
             raise ValidationError(f"{member.full_name} มีส่วนได้เสียในเรื่องนี้ จึงไม่มีสิทธิ์ลงมติ")
         if member.pk not in electorate.present:
@@ -149,7 +150,7 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
         if existing and existing.channel == VoteChannel.DEVICE:
             raise ValidationError(OWN_VOTE_LOCKS.format(name=member.full_name))
         before = existing.choice if existing else None
-        vote, _ = Vote.objects.update_or_create(
+        vote, _created = Vote.objects.update_or_create(
             ballot=ballot,
             member=member,
             defaults={"choice": choice, "cast_by": actor, "channel": VoteChannel.SECRETARIAT},
@@ -179,7 +180,7 @@ def record_hand_count(*, actor, ballot_id: int, counts: dict[str, int]) -> HandC
         if not verdict:
             raise PermissionDenied(verdict.reason)
         if ballot.method != VoteMethod.SHOW_OF_HANDS:
-            raise ValidationError("วิธีลงมตินี้ไม่ใช่การยกมือ จึงบันทึกจำนวนเสียงไม่ได้")
+            raise ValidationError(_("วิธีลงมตินี้ไม่ใช่การยกมือ จึงบันทึกจำนวนเสียงไม่ได้"))
         eligible = len(selectors.electorate(ballot).eligible)
         total = sum(clean.values())
         if total > eligible:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core import audit
 from fundproposals.choices import (
@@ -31,7 +32,7 @@ from fundproposals.validation import ceiling_problem, dates_problem, location_pr
 def create_proposal(*, actor, province, fiscal_year: int, title: str) -> Proposal:
     """Start a draft in a province where the actor may propose (the owner is the actor)."""
     if not can_create_proposal(actor) or province.pk not in proposable_province_ids(actor):
-        raise PermissionDenied("ท่านไม่มีสิทธิ์เสนอโครงการในจังหวัดนี้")
+        raise PermissionDenied(_("ท่านไม่มีสิทธิ์เสนอโครงการในจังหวัดนี้"))
     with transaction.atomic():
         proposal = Proposal(province=province, fiscal_year=fiscal_year, title=title, proposer=actor)
         proposal.full_clean()
@@ -125,7 +126,7 @@ def add_attachment(*, actor, proposal: Proposal, upload, info, kind: str = "docu
     if not verdict:
         raise PermissionDenied(verdict.reason)
     if kind == "photo" and info.kind not in ("jpg", "png"):
-        raise ValidationError("ภาพผลการดำเนินงานต้องเป็นไฟล์รูปภาพ jpg หรือ png")
+        raise ValidationError(_("ภาพผลการดำเนินงานต้องเป็นไฟล์รูปภาพ jpg หรือ png"))
     with transaction.atomic():
         att = Attachment(proposal=proposal, kind=kind, uploaded_by=actor)
         fill_stored_file(att, upload, info)

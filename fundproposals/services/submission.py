@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core import audit
 from fundproposals import selectors
@@ -28,7 +29,7 @@ SECOND_REVIEW = "ท่านได้ให้ความเห็นต่อ
 
 def next_project_code(province, fiscal_year: int) -> str:
     """``ปคม/2567/ยะลา/0001``: the province's next running number for the year (row-locked counter)."""
-    counter, _ = ProjectCodeCounter.objects.select_for_update().get_or_create(
+    counter, _created = ProjectCodeCounter.objects.select_for_update().get_or_create(
         province=province, fiscal_year=fiscal_year
     )
     counter.last += 1
@@ -106,7 +107,7 @@ def add_review(
             {"recommended_amount": f"วงเงินที่เสนอต้องไม่เกินเงินที่ขอรับการสนับสนุน {money(proposal.requested_amount)}"}
         )
     if has_conflict and not conflict_reason.strip():
-        raise ValidationError({"conflict_reason": "กรุณาระบุเหตุแห่งส่วนได้เสีย"})
+        raise ValidationError({"conflict_reason": _("กรุณาระบุเหตุแห่งส่วนได้เสีย")})
     review = Review(
         proposal=proposal,
         member=seat,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.permissions import require
@@ -47,8 +48,8 @@ def fund_decision(request, pk):
         form_class=FundDecisionForm,
         initial=lambda p: {"approved_amount": p.recommended_amount},
         service=services.record_fund_decision,
-        done="บันทึกผลการพิจารณาของกองทุนแล้ว",
-        title="ผลการพิจารณาของกองทุน",
+        done=_("บันทึกผลการพิจารณาของกองทุนแล้ว"),
+        title=_("ผลการพิจารณาของกองทุน"),
     )
 
 
@@ -61,8 +62,8 @@ def contract(request, pk):
         form_class=ContractForm,
         initial=lambda p: {"amount": p.fund_approved_amount},
         service=services.record_contract,
-        done="บันทึกสัญญาแล้ว",
-        title="บันทึกสัญญา",
+        done=_("บันทึกสัญญาแล้ว"),
+        title=_("บันทึกสัญญา"),
     )
 
 
@@ -75,8 +76,8 @@ def report(request, pk):
         form_class=ReportForm,
         initial=lambda p: {"received": p.contract_amount},
         service=services.record_report,
-        done="บันทึกรายงานผลการดำเนินโครงการแล้ว",
-        title="รายงานผลการดำเนินโครงการ",
+        done=_("บันทึกรายงานผลการดำเนินโครงการแล้ว"),
+        title=_("รายงานผลการดำเนินโครงการ"),
     )
 
 
@@ -93,6 +94,8 @@ def photo_upload(request, pk):
         except ValidationError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, "แนบภาพผลการดำเนินงานแล้ว")
+            messages.success(request, _("แนบภาพผลการดำเนินงานแล้ว"))
             return redirect("fundproposals:detail", pk=pk)
-    return render(request, "fundproposals/record.html", {"p": proposal, "form": form, "title": "แนบภาพผลการดำเนินงาน"})
+    return render(
+        request, "fundproposals/record.html", {"p": proposal, "form": form, "title": _("แนบภาพผลการดำเนินงาน")}
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.permissions import require
@@ -55,7 +56,7 @@ def proposal_table(request, pk):
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, getattr(exc, "messages", None) or [str(exc)])
         else:
-            messages.success(request, "บรรจุโครงการในระเบียบวาระที่ 5 เรื่องเพื่อพิจารณาแล้ว")
+            messages.success(request, _("บรรจุโครงการในระเบียบวาระที่ 5 เรื่องเพื่อพิจารณาแล้ว"))
             return redirect("fundproposals:detail", pk=pk)
     return render(request, "fundproposals/table.html", {"p": proposal, "form": form})
 
@@ -71,7 +72,7 @@ def proposal_circulate(request, pk):
         except ValidationError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, "เปิดการเวียนมติแล้ว")
+            messages.success(request, _("เปิดการเวียนมติแล้ว"))
             return redirect("fundproposals:vote", pk=ballot.pk)
     return render(request, "fundproposals/circulate.html", {"p": proposal, "form": form})
 
@@ -91,7 +92,7 @@ def ballot_open(request, pk):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"เปิดการลงมติแล้ว ({ballot.get_method_display()})")
+            messages.success(request, _("เปิดการลงมติแล้ว (%(method)s)") % {"method": ballot.get_method_display()})
             return redirect("fundproposals:close", pk=ballot.pk)
     return render(request, "fundproposals/ballot_open.html", {"p": proposal, "verdict": verdict, "form": form})
 
@@ -162,7 +163,9 @@ def ballot_vote(request, pk):
                 ballot = selectors.ballot_for(request.user, pk)
                 ctx = _ballot_context(request.user, ballot) | {"saved": True}
                 return render(request, "fundproposals/partials/vote_panel.html", ctx)
-            messages.success(request, f"บันทึกการลงมติ “{VoteChoice(request.POST['choice']).label}” แล้ว")
+            messages.success(
+                request, _("บันทึกการลงมติ “%(label)s” แล้ว") % {"label": VoteChoice(request.POST["choice"]).label}
+            )
         return redirect("fundproposals:vote", pk=pk)
     return render(request, "fundproposals/vote.html", _ballot_context(request.user, ballot))
 
@@ -181,9 +184,9 @@ def ballot_record(request, pk):
         try:
             if "hands" in request.POST:
                 if not hands_form.is_valid():
-                    raise ValidationError("กรุณากรอกจำนวนเสียงเป็นตัวเลข")
+                    raise ValidationError(_("กรุณากรอกจำนวนเสียงเป็นตัวเลข"))
                 services.record_hand_count(actor=request.user, ballot_id=ballot.pk, counts=hands_form.cleaned_data)
-                done = "บันทึกจำนวนเสียงแล้ว"
+                done = _("บันทึกจำนวนเสียงแล้ว")
             else:
                 vote = services.record_vote(
                     actor=request.user,
@@ -191,7 +194,7 @@ def ballot_record(request, pk):
                     member_id=request.POST.get("member"),
                     choice=request.POST.get("choice", ""),
                 )
-                done = f"บันทึกการลงมติของ {vote.member.full_name} แล้ว"
+                done = _("บันทึกการลงมติของ %(full_name)s แล้ว") % {"full_name": vote.member.full_name}
         except (ValidationError, PermissionDenied) as exc:
             if request.htmx:
                 ballot = selectors.ballot_for(request.user, pk)
@@ -249,6 +252,6 @@ def ballot_close(request, pk):
         except ValidationError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, "ปิดการลงมติแล้ว")
+            messages.success(request, _("ปิดการลงมติแล้ว"))
             return redirect("fundproposals:detail", pk=ballot.proposal_id)
     return render(request, "fundproposals/close.html", ctx | {"form": form, "decisions": Decision})

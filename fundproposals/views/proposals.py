@@ -12,9 +12,11 @@ from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.selectors import visible_provinces
+from core.audit_words import action_words
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from core.uploads import file_response
@@ -70,7 +72,7 @@ def proposal_list(request):
             "grand": grand,
             "query": query.urlencode(),
             "can_create": bool(can_create_proposal(request.user)),
-            "form_code": settings.FUND_FORM_CODE,
+            "form_code": _(settings.FUND_FORM_CODE),
         },
     )
 
@@ -86,9 +88,9 @@ def proposal_create(request):
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(None, getattr(exc, "messages", [str(exc)]))
         else:
-            messages.success(request, "สร้างร่างโครงการแล้ว กรอกข้อมูลแต่ละหัวข้อและบันทึกร่างได้ตลอดเวลา")
+            messages.success(request, _("สร้างร่างโครงการแล้ว กรอกข้อมูลแต่ละหัวข้อและบันทึกร่างได้ตลอดเวลา"))
             return redirect("fundproposals:edit", pk=proposal.pk, section="general")
-    return render(request, "fundproposals/create.html", {"form": form, "form_code": settings.FUND_FORM_CODE})
+    return render(request, "fundproposals/create.html", {"form": form, "form_code": _(settings.FUND_FORM_CODE)})
 
 
 # --- detail ---------------------------------------------------------------
@@ -114,7 +116,7 @@ def _actions(user, proposal) -> list[dict]:
             url = reverse("fundproposals:step", args=[proposal.pk, t.name])
         else:
             url = urls[t.name]
-        label = "ตรวจความครบถ้วน" if t.name in ("accept", "return") else t.label
+        label = _("ตรวจความครบถ้วน") if t.name in ("accept", "return") else t.label
         if url in seen:
             continue
         seen.add(url)
@@ -126,12 +128,12 @@ def _timeline(proposal):
     labels = {f"transition:{t.name}": t.label for t in PROPOSAL_WORKFLOW.transitions}
     labels.update(
         {
-            "proposal.create": "สร้างร่างโครงการ",
-            "proposal.update": "แก้ไขข้อมูลโครงการ",
-            "proposal.attach": "แนบเอกสาร",
-            "proposal.review": "อนุกรรมการให้ความเห็น",
-            "ballot.open": "เปิดการลงมติ",
-            "ballot.vote": "ลงมติ",
+            "proposal.create": _("สร้างร่างโครงการ"),
+            "proposal.update": _("แก้ไขข้อมูลโครงการ"),
+            "proposal.attach": _("แนบเอกสาร"),
+            "proposal.review": _("อนุกรรมการให้ความเห็น"),
+            "ballot.open": _("เปิดการลงมติ"),
+            "ballot.vote": _("ลงมติ"),
         }
     )
     rows = []
@@ -143,7 +145,7 @@ def _timeline(proposal):
             {
                 "at": e.at,
                 "actor": e.actor,
-                "label": labels.get(e.action, e.action),
+                "label": labels.get(e.action) or action_words(e.action, "proposal"),
                 "reason": e.reason,
                 "to": ProposalState(state[1]).label if state and state[1] in ProposalState.values else "",
             }
@@ -167,7 +169,7 @@ def proposal_detail(request, pk):
         "fundproposals/detail.html",
         {
             "p": proposal,
-            "form_code": settings.FUND_FORM_CODE,
+            "form_code": _(settings.FUND_FORM_CODE),
             "sections": SECTIONS,
             "editable": editable,
             "problems": submission_problems(proposal) if editable else [],
@@ -274,7 +276,7 @@ def proposal_edit(request, pk, section):
                 else:
                     messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, "บันทึกร่างแล้ว")
+                messages.success(request, _("บันทึกร่างแล้ว"))
                 nxt = names.index(section) + 1
                 if "next" in request.POST and nxt < len(names):
                     return redirect("fundproposals:edit", pk=pk, section=names[nxt])
@@ -291,7 +293,7 @@ def proposal_edit(request, pk, section):
             "sections": SECTIONS,
             "section_label": dict(SECTIONS)[section],
             "is_last": section == names[-1],
-            "form_code": settings.FUND_FORM_CODE,
+            "form_code": _(settings.FUND_FORM_CODE),
             "lines_total": money(lines_total),
             "expected_total": money(expected),
             "budget_matches": lines_total == expected,

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.permissions import require
@@ -45,15 +46,15 @@ def proposal_step(request, pk, name):
             form.add_error(None, exc.messages)
         else:
             done = {
-                "submit": "ยื่นโครงการแล้ว ฝ่ายเลขานุการได้รับเรื่องแล้ว",
-                "resubmit": "ยื่นโครงการที่ปรับปรุงแล้ว",
+                "submit": _("ยื่นโครงการแล้ว ฝ่ายเลขานุการได้รับเรื่องแล้ว"),
+                "resubmit": _("ยื่นโครงการที่ปรับปรุงแล้ว"),
             }
-            messages.success(request, done.get(name, f"{t.label}แล้ว"))
+            messages.success(request, done.get(name, _("%(label)sแล้ว") % {"label": t.label}))
             return redirect("fundproposals:detail", pk=pk)
     return render(
         request,
         "fundproposals/step.html",
-        {"p": proposal, "t": t, "form": form, "problems": problems, "form_code": settings.FUND_FORM_CODE},
+        {"p": proposal, "t": t, "form": form, "problems": problems, "form_code": _(settings.FUND_FORM_CODE)},
     )
 
 
@@ -68,16 +69,16 @@ def proposal_check(request, pk):
             if "return" in request.POST:
                 note = form.cleaned_data["note"].strip()
                 if not note:
-                    raise ValidationError({"note": "กรุณาระบุเหตุผลที่ส่งกลับให้ปรับปรุง"})
+                    raise ValidationError({"note": _("กรุณาระบุเหตุผลที่ส่งกลับให้ปรับปรุง")})
                 missing = [label for key, label in CHECKLIST if not form.checklist()[key]]
-                reason = note + (" (ยังขาด: " + ", ".join(missing) + ")" if missing else "")
+                reason = note + (_(" (ยังขาด: ") + ", ".join(missing) + ")" if missing else "")
                 services.return_for_revision(actor=request.user, proposal=proposal, reason=reason)
-                messages.success(request, "ส่งกลับให้ผู้เสนอปรับปรุงแล้ว")
+                messages.success(request, _("ส่งกลับให้ผู้เสนอปรับปรุงแล้ว"))
             else:
                 services.accept(
                     actor=request.user, proposal=proposal, checklist=form.checklist(), note=form.cleaned_data["note"]
                 )
-                messages.success(request, "ส่งให้อนุกรรมการพิจารณาแล้ว")
+                messages.success(request, _("ส่งให้อนุกรรมการพิจารณาแล้ว"))
         except ValidationError as exc:
             _form_error(form, exc)
         else:
@@ -117,7 +118,12 @@ def _compare(before: dict, after: dict) -> list[dict]:
 
     labels = {f.name: str(f.verbose_name) for f in P._meta.fields}
     labels.update(
-        {"pillars": "ด้านยุทธศาสตร์", "activities": "กิจกรรม", "budget_lines": "รายการงบประมาณ", "attachments": "เอกสารแนบ"}
+        {
+            "pillars": _("ด้านยุทธศาสตร์"),
+            "activities": _("กิจกรรม"),
+            "budget_lines": _("รายการงบประมาณ"),
+            "attachments": _("เอกสารแนบ"),
+        }
     )
     rows = []
     for key in after:
@@ -166,6 +172,6 @@ def review_create(request, pk):
         except ValidationError as exc:
             _form_error(form, exc)
         else:
-            messages.success(request, "บันทึกความเห็นแล้ว")
+            messages.success(request, _("บันทึกความเห็นแล้ว"))
             return redirect("fundproposals:detail", pk=pk)
     return render(request, "fundproposals/review.html", {"p": proposal, "form": form, "seat": seat})

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from core import audit
 from core.uploads import fill_stored_file, validate_upload
@@ -35,9 +36,9 @@ def _section(meeting: Meeting, section_type: str) -> AgendaItem:
     if section:
         return section
     last = AgendaItem.objects.filter(meeting=meeting, parent__isnull=True).aggregate(n=Max("order"))["n"] or 0
-    section = AgendaItem(
-        meeting=meeting, section_type=section_type, order=last + 1, title=SectionType(section_type).label
-    )
+    with translation.override("th"):  # agenda headings are the Thai document's own words
+        title = str(SectionType(section_type).label)
+    section = AgendaItem(meeting=meeting, section_type=section_type, order=last + 1, title=title)
     section.full_clean()
     section.save()
     return section
@@ -62,14 +63,14 @@ def add_agenda_item(
     """
     _require(perms.can_edit_agenda(actor, meeting))
     if section_type not in SectionType.values:
-        raise ValidationError({"section_type": "ประเภทวาระไม่ถูกต้อง"})
+        raise ValidationError({"section_type": _("ประเภทวาระไม่ถูกต้อง")})
     if not str(title).strip():
-        raise ValidationError({"title": "กรุณาระบุเรื่อง"})
+        raise ValidationError({"title": _("กรุณาระบุเรื่อง")})
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
         if parent is not None:
             if parent.meeting_id != meeting.pk or parent.parent_id is not None:
-                raise ValidationError({"parent": "ระเบียบวาระหลักต้องเป็นวาระของการประชุมนี้"})
+                raise ValidationError({"parent": _("ระเบียบวาระหลักต้องเป็นวาระของการประชุมนี้")})
             section = parent
         else:
             section = _section(meeting, section_type)
@@ -108,16 +109,16 @@ def withdraw_agenda_item(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
     meeting = item.meeting
     _require(perms.can_manage_meeting(actor, meeting))
     if meeting.state != MeetingState.SCHEDULED:
-        raise ValidationError("ถอนระเบียบวาระได้เฉพาะก่อนการประชุม เมื่อประชุมแล้วถอนไม่ได้")
+        raise ValidationError(_("ถอนระเบียบวาระได้เฉพาะก่อนการประชุม เมื่อประชุมแล้วถอนไม่ได้"))
     if item.parent_id is None:
-        raise ValidationError("ถอนได้เฉพาะเรื่องในระเบียบวาระ ไม่ใช่หัวข้อระเบียบวาระหลัก")
+        raise ValidationError(_("ถอนได้เฉพาะเรื่องในระเบียบวาระ ไม่ใช่หัวข้อระเบียบวาระหลัก"))
     if not str(reason or "").strip():
-        raise ValidationError({"reason": "กรุณาระบุเหตุที่ถอนระเบียบวาระ"})
+        raise ValidationError({"reason": _("กรุณาระบุเหตุที่ถอนระเบียบวาระ")})
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
         locked = AgendaItem.objects.select_for_update(of=("self",)).select_related("parent").get(pk=item.pk)
         if locked.withdrawn_at:
-            raise ValidationError("ระเบียบวาระนี้ถอนไปแล้ว")
+            raise ValidationError(_("ระเบียบวาระนี้ถอนไปแล้ว"))
         number = locked.number
         siblings = AgendaItem.objects.filter(parent_id=locked.parent_id)
         top = siblings.aggregate(n=Max("order"))["n"] or 0
@@ -145,11 +146,11 @@ def remove_paper(*, actor, paper: AgendaPaper, reason: str = "") -> AgendaPaper:
     meeting = paper.agenda_item.meeting
     _require(perms.can_manage_meeting(actor, meeting))
     if meeting.state != MeetingState.SCHEDULED:
-        raise ValidationError("นำเอกสารออกได้เฉพาะก่อนการประชุม เมื่อประชุมแล้วนำออกไม่ได้")
+        raise ValidationError(_("นำเอกสารออกได้เฉพาะก่อนการประชุม เมื่อประชุมแล้วนำออกไม่ได้"))
     with transaction.atomic():
         locked = AgendaPaper.objects.select_for_update().get(pk=paper.pk)
         if locked.removed_at:
-            raise ValidationError("นำเอกสารนี้ออกไปแล้ว")
+            raise ValidationError(_("นำเอกสารนี้ออกไปแล้ว"))
         locked.removed_at = timezone.now()
         locked.removed_by = actor
         locked.save(update_fields=["removed_at", "removed_by"])
@@ -176,7 +177,7 @@ def update_agenda_item(
     meeting = item.meeting
     _require(perms.can_edit_agenda(actor, meeting))
     if not str(title).strip():
-        raise ValidationError({"title": "กรุณาระบุเรื่อง"})
+        raise ValidationError({"title": _("กรุณาระบุเรื่อง")})
     fields = ["title", "description", "presenter", "minutes_to_adopt"]
     with transaction.atomic():
         locked = AgendaItem.objects.select_for_update(of=("self",)).select_related("parent").get(pk=item.pk)
@@ -187,7 +188,7 @@ def update_agenda_item(
                 minutes_to_adopt.subcommittee_id != meeting.subcommittee_id
                 or minutes_to_adopt.starts_at >= meeting.starts_at
             ):
-                raise ValidationError({"minutes_to_adopt": "เลือกได้เฉพาะการประชุมครั้งก่อนของคณะนี้"})
+                raise ValidationError({"minutes_to_adopt": _("เลือกได้เฉพาะการประชุมครั้งก่อนของคณะนี้")})
             locked.minutes_to_adopt = minutes_to_adopt
         locked.full_clean()
         locked.save()
@@ -215,7 +216,7 @@ def swap_sections(*, actor, meeting: Meeting) -> None:
         }
         a, b = sections.get(SectionType.FOLLOW_UP), sections.get(SectionType.FOR_INFORMATION)
         if not a or not b:
-            raise ValidationError("ระเบียบวาระนี้ไม่มีทั้งเรื่องสืบเนื่องและเรื่องเพื่อทราบ")
+            raise ValidationError(_("ระเบียบวาระนี้ไม่มีทั้งเรื่องสืบเนื่องและเรื่องเพื่อทราบ"))
         first, second = a.order, b.order
         temp = (AgendaItem.objects.filter(meeting=meeting).aggregate(n=Max("order"))["n"] or 0) + 100
         AgendaItem.objects.filter(pk=a.pk).update(order=temp)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from committees.models import Member
 from core import audit
@@ -172,7 +173,7 @@ def add_guest(*, actor, meeting: Meeting, name: str, position: str = "", agency:
     """Record a non-member present (ผู้เข้าร่วมประชุม)."""
     _require(perms.can_record_attendance(actor, meeting))
     if not str(name).strip():
-        raise ValidationError({"person_name": "กรุณาระบุชื่อผู้เข้าร่วมประชุม"})
+        raise ValidationError({"person_name": _("กรุณาระบุชื่อผู้เข้าร่วมประชุม")})
     with transaction.atomic():
         guest = Attendance(
             meeting=meeting,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from committees.choices import ChairCapacity, NumberingBasis
 from committees.models import Member, Subcommittee
@@ -64,12 +65,12 @@ def previous_meeting(meeting: Meeting) -> Meeting | None:
 def _chair_fields(chair_member: Member | None, chair_capacity: str, subcommittee: Subcommittee) -> dict[str, Any]:
     if chair_member is None:
         if chair_capacity:
-            raise ValidationError({"chair_member": "กรุณาเลือกประธานในที่ประชุม"})
+            raise ValidationError({"chair_member": _("กรุณาเลือกประธานในที่ประชุม")})
         return {"chair_member": None, "chair_name": "", "chair_position": "", "chair_capacity": ""}
     if chair_member.subcommittee_id != subcommittee.pk:
-        raise ValidationError({"chair_member": "ประธานในที่ประชุมต้องเป็นอนุกรรมการของคณะนี้"})
+        raise ValidationError({"chair_member": _("ประธานในที่ประชุมต้องเป็นอนุกรรมการของคณะนี้")})
     if chair_capacity and chair_capacity not in ChairCapacity.values:
-        raise ValidationError({"chair_capacity": "ฐานะของประธานไม่ถูกต้อง"})
+        raise ValidationError({"chair_capacity": _("ฐานะของประธานไม่ถูกต้อง")})
     return {
         "chair_member": chair_member,
         "chair_name": chair_member.full_name,

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import ledger.services  # ledger hook (issue 15)
 from core import audit
@@ -67,14 +68,14 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
     from meetings.selectors import minutes_text
 
     if _minutes_adopted(meeting):
-        raise ValidationError("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้")
+        raise ValidationError(_("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้"))
     _require(perms.can_edit_minutes(actor, meeting))
     with transaction.atomic():
         locked_meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        minutes, _ = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
+        minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
         minutes = Minutes.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=minutes.pk)
         if minutes.adopted_on:
-            raise ValidationError("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้")
+            raise ValidationError(_("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้"))
         if minutes.version != base_version:
             theirs = minutes.versions.filter(number=minutes.version).first()
             base = minutes.versions.filter(number=base_version).first()
@@ -87,7 +88,7 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
                     before_label=f"ฉบับที่ {base_version} (ที่ท่านเริ่มแก้ไข)",
                     after_label=f"ฉบับที่ {minutes.version} (ล่าสุด)",
                 ),
-                saved_by=str(minutes.updated_by or "ผู้อื่น"),
+                saved_by=str(minutes.updated_by or _("ผู้อื่น")),
             )
         clean = _clean_content(meeting, content)
         _correct_resolutions(actor=actor, meeting=meeting, clean=clean)
@@ -173,9 +174,9 @@ def comment_on_minutes(*, actor, meeting: Meeting, text: str, agenda_item: Agend
     """A member's correction to the circulated draft (kept with the version it refers to)."""
     _require(perms.can_comment_minutes(actor, meeting))
     if not str(text or "").strip():
-        raise ValidationError({"text": "กรุณาระบุข้อความที่ขอแก้ไข"})
+        raise ValidationError({"text": _("กรุณาระบุข้อความที่ขอแก้ไข")})
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
-        raise ValidationError({"agenda_item": "ระเบียบวาระไม่ถูกต้อง"})
+        raise ValidationError({"agenda_item": _("ระเบียบวาระไม่ถูกต้อง")})
     with transaction.atomic():
         minutes = Minutes.objects.get(meeting=meeting)
         comment = MinutesComment(
@@ -201,15 +202,15 @@ def adopt_minutes(
     Adopting under a later meeting's item 2 links that item to these minutes.
     """
     if method not in AdoptionMethod.values:
-        raise ValidationError({"method": "กรุณาเลือกวิธีการรับรอง"})
+        raise ValidationError({"method": _("กรุณาเลือกวิธีการรับรอง")})
     if adopted_on is None:
-        raise ValidationError({"adopted_on": "กรุณาระบุวันที่รับรอง"})
+        raise ValidationError({"adopted_on": _("กรุณาระบุวันที่รับรอง")})
     meeting_day = timezone.localtime(meeting.starts_at).date()
     if adopted_on < meeting_day:
-        raise ValidationError({"adopted_on": "วันที่รับรองต้องไม่ก่อนวันประชุม"})
+        raise ValidationError({"adopted_on": _("วันที่รับรองต้องไม่ก่อนวันประชุม")})
     if method == AdoptionMethod.NEXT_MEETING:
         if under_item is None:
-            raise ValidationError({"under_item": "กรุณาเลือกระเบียบวาระที่ 2 ของการประชุมครั้งที่รับรอง"})
+            raise ValidationError({"under_item": _("กรุณาเลือกระเบียบวาระที่ 2 ของการประชุมครั้งที่รับรอง")})
         later = under_item.meeting
         if (
             later.subcommittee_id != meeting.subcommittee_id
@@ -217,7 +218,7 @@ def adopt_minutes(
             or under_item.section_type != SectionType.ADOPT_MINUTES
             or later.state == MeetingState.CANCELLED
         ):
-            raise ValidationError({"under_item": "ต้องเป็นวาระรับรองรายงานการประชุมของการประชุมครั้งหลังของคณะเดียวกัน"})
+            raise ValidationError({"under_item": _("ต้องเป็นวาระรับรองรายงานการประชุมของการประชุมครั้งหลังของคณะเดียวกัน")})
     else:
         under_item = None
     with transaction.atomic():

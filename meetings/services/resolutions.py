@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 import ledger.services  # ledger hook (issue 15)
 from committees.models import Member
@@ -54,12 +55,12 @@ def record_resolution(
     """
     meeting = agenda_item.meeting
     if _minutes_adopted(meeting):
-        raise ValidationError("รายงานการประชุมนี้รับรองแล้ว แก้ไขมติที่ประชุมไม่ได้")
+        raise ValidationError(_("รายงานการประชุมนี้รับรองแล้ว แก้ไขมติที่ประชุมไม่ได้"))
     _require(perms.can_record_resolution(actor, meeting))
     if not str(text or "").strip():
-        raise ValidationError({"text": "กรุณาระบุมติที่ประชุม"})
+        raise ValidationError({"text": _("กรุณาระบุมติที่ประชุม")})
     if outcome not in ResolutionOutcome.values:
-        raise ValidationError({"outcome": "กรุณาเลือกผลการพิจารณา"})
+        raise ValidationError({"outcome": _("กรุณาเลือกผลการพิจารณา")})
     fields = ["outcome", "text", "discussion"]
     with transaction.atomic():
         res = Resolution.objects.select_for_update().filter(agenda_item=agenda_item).first()
@@ -90,9 +91,9 @@ def declare_conflict(*, actor, agenda_item: AgendaItem, member: Member, reason: 
     meeting = agenda_item.meeting
     _require(perms.can_declare_conflict(actor, meeting, member))
     if member.subcommittee_id != meeting.subcommittee_id:
-        raise ValidationError({"member": "ไม่ใช่อนุกรรมการของคณะนี้"})
+        raise ValidationError({"member": _("ไม่ใช่อนุกรรมการของคณะนี้")})
     if not str(reason or "").strip():
-        raise ValidationError({"reason": "กรุณาระบุเหตุแห่งการมีส่วนได้เสีย"})
+        raise ValidationError({"reason": _("กรุณาระบุเหตุแห่งการมีส่วนได้เสีย")})
     with transaction.atomic():
         if ConflictOfInterest.objects.filter(agenda_item=agenda_item, member=member).exists():
             raise ValidationError({"member": f"{member.full_name} แจ้งการมีส่วนได้เสียในวาระนี้ไว้แล้ว"})

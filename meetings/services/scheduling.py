@@ -7,7 +7,8 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from committees.models import Member, Subcommittee
 from core import audit, thaidate
@@ -53,7 +54,7 @@ def schedule_meeting(
     """
     _require(perms.can_schedule_meeting(actor, subcommittee))
     if not str(place).strip():
-        raise ValidationError({"place": "กรุณาระบุสถานที่ประชุม"})
+        raise ValidationError({"place": _("กรุณาระบุสถานที่ประชุม")})
     basis = subcommittee.numbering_basis
     year = numbering_year(basis, starts_at)
     with transaction.atomic():
@@ -62,7 +63,7 @@ def schedule_meeting(
         if number is None:
             number = (taken.aggregate(n=Max("number"))["n"] or 0) + 1
         elif number < 1:
-            raise ValidationError({"number": "ครั้งที่ต้องเป็นจำนวนเต็มบวก"})
+            raise ValidationError({"number": _("ครั้งที่ต้องเป็นจำนวนเต็มบวก")})
         elif taken.filter(number=number).exists():
             raise ValidationError({"number": f"มีการประชุม{_label(basis, number, year)} อยู่แล้ว"})
         meeting = Meeting(
@@ -97,9 +98,10 @@ def _create_sections(meeting: Meeting, *, swap_follow_up: bool) -> None:
         order[2], order[3] = order[3], order[2]
     previous = previous_meeting(meeting)
     for i, section in enumerate(order, start=1):
-        title = section.label
-        if section == SectionType.ADOPT_MINUTES and previous:
-            title = f"เรื่องรับรองรายงานการประชุม{previous.label}"
+        with translation.override("th"):  # agenda headings are the Thai document's own words
+            title = str(section.label)
+            if section == SectionType.ADOPT_MINUTES and previous:
+                title = f"เรื่องรับรองรายงานการประชุม{previous.label}"
         item = AgendaItem(
             meeting=meeting,
             section_type=section,
@@ -126,7 +128,7 @@ def update_meeting(
     with transaction.atomic():
         m = Meeting.objects.select_for_update().select_related("subcommittee__province").get(pk=meeting.pk)
         if numbering_year(m.numbering_basis, starts_at) != m.number_year:
-            raise ValidationError({"starts_at": "วันประชุมใหม่อยู่คนละปีกับลำดับครั้งที่ กรุณายกเลิกการประชุมนี้แล้วนัดประชุมใหม่"})
+            raise ValidationError({"starts_at": _("วันประชุมใหม่อยู่คนละปีกับลำดับครั้งที่ กรุณายกเลิกการประชุมนี้แล้วนัดประชุมใหม่")})
         before = audit.snapshot(m, MEETING_FIELDS)
         before_time = m.starts_at
         m.starts_at = starts_at
