@@ -120,6 +120,9 @@ def _checked_in_refusals(meeting: Meeting, rows: list, members: dict) -> dict[st
     }
 
 
+CHECKED_IN_REASON = "ลงชื่อเข้าประชุมผ่านระบบ (ยืนยันตัวตนแล้ว)"
+
+
 def present_on_check_in(*, actor, meeting: Meeting, member: Member) -> Attendance:
     """A verified check-in (e-meetings) records the member present: the attendance stays the one list of who came.
 
@@ -139,10 +142,11 @@ def present_on_check_in(*, actor, meeting: Meeting, member: Member) -> Attendanc
     att.save()
     audit.record(
         actor=actor,
-        action="attendance.check_in",
+        action="attendance.record",
         target=att,
         province=_province(meeting),
         changes=audit.diff(before, audit.snapshot(att, ["status", "absence_reason"])),
+        reason=CHECKED_IN_REASON,
     )
     return att
 

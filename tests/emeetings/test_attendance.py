@@ -13,6 +13,7 @@ from emeetings.presence import REMOTE_NOTE
 from meetings import selectors as meeting_selectors
 from meetings.choices import AttendanceStatus
 from meetings.models import Attendance
+from meetings.services.attendance import CHECKED_IN_REASON
 from reports.models import ReportJob
 from tests.meetings.helpers import held
 from tests.reports.helpers import pdf_text
@@ -52,7 +53,7 @@ def test_checked_in_members_are_listed_once_marked_online_with_the_counts(world,
     att = Attendance.objects.get(meeting=meeting, member=vouched)
     assert (att.status, att.absence_reason) == (AttendanceStatus.PRESENT, "")
     assert Attendance.objects.filter(meeting=meeting, member=member).count() == 1
-    change = AuditEvent.objects.get(action="attendance.check_in")
+    change = AuditEvent.objects.get(action="attendance.record", reason=CHECKED_IN_REASON)
     assert change.actor == world.users[Role.CHAIR] and change.changes["status"] == ["absent", "present"]
     # the live quorum counts each of them once
     assert meeting_selectors.meeting_quorum(meeting).present == 3
