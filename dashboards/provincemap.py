@@ -58,8 +58,6 @@ def label(cell: MapCell) -> str:
 
 
 def _shape(cell: MapCell, path: str, *, highlight: bool) -> SafeString:
-    if not cell.visible:
-        return format_html('<path d="{}" fill="{}"/>', path, HIDDEN)
     fill = GROUP_COLOURS.get(cell.group or "") or "url(#no-group)"
     # the group's stroke (white, thin) unless highlighted
     shape = '<path d="{}" fill="{}" stroke="#1b1b1b" stroke-width="2.5">' if highlight else '<path d="{}" fill="{}">'
@@ -80,7 +78,9 @@ def province_map(
     """The map as inline SVG, ``width`` px wide; ``highlight`` outlines one province (its code)."""
     data = boundaries()
     paths = data["provinces"]
-    cells = sorted((c for c in cells if c.code in paths), key=lambda c: c.code == highlight)  # outline on top
+    # outside the scope or filter: the shape only, below; the highlighted province last (outline on top)
+    hidden = [c for c in cells if c.code in paths and not c.visible]
+    shown = sorted((c for c in cells if c.code in paths and c.visible), key=lambda c: c.code == highlight)
     _, _, view_w, view_h = (int(n) for n in data["viewBox"].split())
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="province-map" role="{}" aria-label="{}" '
@@ -88,16 +88,19 @@ def province_map(
         '<defs><pattern id="no-group" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="{}"/>'
         '<rect width="1.5" height="6" fill="#9a9a9a"/></pattern></defs>'
+        '<g class="outside" fill="{}" stroke="#c4c4c4" stroke-width="0.6">{}</g>'
         '<g stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round">{}</g>'
         '<g fill="{}" stroke="#7ba7cc" stroke-width="0.6">{}</g></svg>',
         # links inside: a group of them (an image may hold no interactive part)
-        "group" if any(c.url for c in cells) else "img",
+        "group" if any(c.url for c in shown) else "img",
         title,
         data["viewBox"],
         width,
         round(view_h * width / view_w),
         NO_GROUP,
-        format_html_join("", "{}", ((_shape(c, paths[c.code], highlight=c.code == highlight),) for c in cells)),
+        HIDDEN,
+        format_html_join("", '<path d="{}"/>', ((paths[c.code],) for c in hidden)),
+        format_html_join("", "{}", ((_shape(c, paths[c.code], highlight=c.code == highlight),) for c in shown)),
         WATER,
         format_html_join("", '<path d="{}"/>', ((p,) for p in data["water"].values())),
     )
