@@ -11,7 +11,7 @@ from core.thaidate import current_fiscal_year
 from dashboards import charts, selectors
 from dashboards.forms import DashboardFilterForm
 from dashboards.permissions import can_view_dashboard
-from dashboards.tilemap import GROUP_COLOURS, TILES, MapCell, province_map
+from dashboards.provincemap import GROUP_COLOURS, NO_GROUP_SWATCH, MapCell, credit, province_codes, province_map
 
 MONEY_SERIES = [
     (gettext_lazy("ขอรับการสนับสนุน"), "#2e75b6"),
@@ -20,10 +20,10 @@ MONEY_SERIES = [
 ]
 
 
-def _map(board: selectors.Dashboard) -> str:
+def _map(board: selectors.Dashboard, highlight: str | None = None) -> str:
     shown = {row.province.code: row for row in board.rows}
     cells = []
-    for code in TILES:
+    for code in province_codes():
         row = shown.get(code)
         if row is not None:
             cells.append(
@@ -37,7 +37,7 @@ def _map(board: selectors.Dashboard) -> str:
         else:
             # outside the filter (a national officer) or outside the scope (everyone else): shape only
             cells.append(MapCell(code=code, visible=False))
-    return province_map(cells)
+    return province_map(cells, width=560, highlight=highlight) + credit()
 
 
 def _charts(board: selectors.Dashboard) -> dict:
@@ -88,7 +88,7 @@ def _context(request, board, form, **extra) -> dict:
         "form": form,
         "fiscal_year": board.fiscal_year,
         "readiness": board.readiness,
-        "group_legend": [(label, GROUP_COLOURS.get(value, "#d9d9d9")) for value, label, _ in board.group_counts],
+        "group_legend": [(label, GROUP_COLOURS.get(value, NO_GROUP_SWATCH)) for value, label, _ in board.group_counts],
         "export_query": request.GET.urlencode(),
         **_charts(board),
         **extra,
@@ -112,4 +112,8 @@ def province(request, code):
     form = DashboardFilterForm(request.GET or None)
     filters = form.values(current_fiscal_year())
     board = selectors.dashboard(request.user, fiscal_year=filters["fiscal_year"], province=place)
-    return render(request, "dashboards/dashboard.html", _context(request, board, form, province=place, map=_map(board)))
+    return render(
+        request,
+        "dashboards/dashboard.html",
+        _context(request, board, form, province=place, map=_map(board, place.code)),
+    )

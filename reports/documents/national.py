@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from committees.choices import RiskGroup
-from dashboards.tilemap import MapCell, province_map
+from dashboards.provincemap import NO_GROUP_SWATCH, MapCell, credit, province_map
 from reports import charts
 from reports.choices import ReportKind
 from reports.documents import sections
@@ -69,9 +69,13 @@ class NationalSummary:
                 group_rows, unit="จังหวัด", colours=[charts.GROUP_COLOURS[v] for v, _ in RiskGroup.choices]
             ),
             "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
-            # the dashboards' tile map, codes only (names are in the appendix as text)
+            # the dashboards' map, no text inside (names are in the appendix as text), and its credit
             "province_map": province_map(
-                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], names=False, width=330
-            ),
-            "group_colours": [(label, charts.GROUP_COLOURS[value]) for value, label in RiskGroup.choices],
+                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], width=280
+            )
+            + credit("small"),
+            "group_colours": [
+                *((label, charts.GROUP_COLOURS[value]) for value, label in RiskGroup.choices),
+                *((("ยังไม่กำหนดกลุ่ม", NO_GROUP_SWATCH),) if unset else ()),
+            ],
         }

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from committees.choices import Role
 from committees.models import Province, RiskGroupAssignment
-from dashboards.tilemap import TILES
+from dashboards.provincemap import GROUP_COLOURS, HIDDEN, boundaries, province_codes
 from fundproposals.choices import ProposalState
 from fundproposals.models import Proposal
 from meetings.choices import MeetingState
@@ -28,29 +28,60 @@ def _money(world, province, requested, approved):
     return p
 
 
-def test_tile_map_places_all_77_provinces_once():
-    assert len(TILES) == 77 and len(set(TILES.values())) == 77
-    assert "38" in TILES  # Bueng Kan
+def test_boundaries_hold_all_77_provinces_once_and_the_lake_as_water():
+    codes = province_codes()
+    assert len(codes) == 77 and len(set(codes)) == 77
+    assert "38" in codes  # Bueng Kan
+    data = boundaries()
+    assert list(data["water"]) == ["lake-songkhla"]
+    assert data["water"]["lake-songkhla"] not in data["provinces"].values()
+    assert data["viewBox"] == "0 0 560 1025"
 
 
-def test_every_province_has_a_tile(db):
-    assert set(TILES) == set(Province.objects.values_list("code", flat=True))
+def test_every_province_has_a_boundary(db):
+    assert set(province_codes()) == set(Province.objects.values_list("code", flat=True))
+
+
+def _shapes(html):
+    """(href, accessible name, fill) of each linked province on the map."""
+    return re.findall(r'<a href="(/dashboard/\d\d/)"><title>([^<]+)</title><path d="[^"]+" fill="([^"]+)"', html)
+
+
+def _outside(html):
+    """How many provinces are drawn as a shape only (outside the user's scope or filter)."""
+    group = re.search(rf'<g class="outside" fill="{HIDDEN}"[^>]*>(.*?)</g>', html).group(1)
+    return group.count("<path ")
 
 
 def test_national_map_links_every_province_and_colours_groups(world, client_for):
     RiskGroupAssignment.objects.create(province=world.own, fiscal_year=FY, group="C")
     RiskGroupAssignment.objects.create(province=world.other, fiscal_year=FY, group="A")
+    RiskGroupAssignment.objects.create(province=world.other, fiscal_year=FY - 1, group="D")
     html = client_for(world.users[Role.NATIONAL]).get(f"/dashboard/?fiscal_year={FY}").content.decode()
-    assert len(re.findall(r'<a href="/dashboard/\d\d/"><title>', html)) == 77
-    assert "สมุทรปราการ กลุ่ม C" in html and "ยะลา กลุ่ม A" in html
+    shapes = {href: (name, fill) for href, name, fill in _shapes(html)}
+    assert len(shapes) == 77 and set(shapes) == {f"/dashboard/{code}/" for code in province_codes()}
+    assert shapes[f"/dashboard/{world.own.code}/"] == ("สมุทรปราการ กลุ่ม C", GROUP_COLOURS["C"])
+    assert shapes[f"/dashboard/{world.other.code}/"] == ("ยะลา กลุ่ม A", GROUP_COLOURS["A"])
+    assert shapes["/dashboard/10/"] == ("กรุงเทพมหานคร ยังไม่กำหนดกลุ่ม", "url(#no-group)")
+    assert sum(fill == "url(#no-group)" for _, fill in shapes.values()) == 75
+    assert "แผนที่: MapSVG / svg-maps (CC BY 4.0)" in html and _outside(html) == 0
+    # the year chosen decides the colour
+    html = client_for(world.users[Role.NATIONAL]).get(f"/dashboard/?fiscal_year={FY - 1}").content.decode()
+    assert {h: (n, f) for h, n, f in _shapes(html)}[f"/dashboard/{world.other.code}/"][1] == GROUP_COLOURS["D"]
 
 
 def test_province_user_sees_only_own_province_on_the_map(world, client_for):
     RiskGroupAssignment.objects.create(province=world.other, fiscal_year=FY, group="A")
     html = client_for(world.users[Role.SECRETARIAT]).get(f"/dashboard/?fiscal_year={FY}").content.decode()
-    assert re.findall(r'<a href="(/dashboard/\d\d/)"><title>', html) == [f"/dashboard/{world.own.code}/"]
-    assert "ยะลา" not in html
-    assert html.count("<rect") >= 77  # the other provinces still draw their shape
+    assert [href for href, _, _ in _shapes(html)] == [f"/dashboard/{world.own.code}/"]
+    assert "ยะลา" not in html and "กลุ่ม A" not in html
+    assert _outside(html) == 76  # the other provinces still draw their shape, nothing else
+
+
+def test_province_dashboard_outlines_its_province(world, client_for):
+    html = client_for(world.users[Role.CHAIR]).get(f"/dashboard/{world.own.code}/?fiscal_year={FY}").content.decode()
+    assert [href for href, _, _ in _shapes(html)] == [f"/dashboard/{world.own.code}/"]
+    assert 'stroke="#1b1b1b" stroke-width="2.5"' in html and _outside(html) == 76
 
 
 def test_budgets_by_pillar_and_scope(world, client_for):
