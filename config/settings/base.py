@@ -410,3 +410,7 @@ REPORTS_PACKET_MAX_PAGES = env.int("REPORTS_PACKET_MAX_PAGES", default=300)
 # Django's form renderer, with plain <select> widgets (the list filters' 77 provinces) drawn in
 # Python instead of an {% include %} per option; the same markup (tests/core/test_renderers.py).
 FORM_RENDERER = "core.renderers.FastSelectRenderer"
+# The report worker (reports/tasks.py): malloc arenas per worker process, and a child recycled
+# after this many tasks as a safety net for memory a C library might still keep.
+REPORTS_MALLOC_ARENAS = env.int("REPORTS_MALLOC_ARENAS", default=2)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=500)
