@@ -127,10 +127,11 @@ class Page:
     hits: list[Hit]
     number: int
     has_next: bool
+    size: int = LIMIT
 
     @property
     def first(self) -> int:
-        return (self.number - 1) * LIMIT + 1 if self.hits else 0
+        return (self.number - 1) * self.size + 1 if self.hits else 0
 
     @property
     def last(self) -> int:
@@ -158,7 +159,7 @@ def search_page(user, q: str | None, *, page: int = 1, limit: int = LIMIT) -> Pa
         ids = _page_ids(partial, offset, limit)
     rows = SearchEntry.objects.defer("terms").select_related("province").in_bulk(ids[:limit])
     hits = [Hit(rows[i], highlight(rows[i].body, words)) for i in ids[:limit] if i in rows]
-    return Page(words, hits, page, len(ids) > limit)
+    return Page(words, hits, page, len(ids) > limit, limit)
 
 
 def search(user, q: str | None, *, limit: int = LIMIT) -> tuple[list[str], list[Hit]]:
