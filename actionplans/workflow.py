@@ -126,7 +126,8 @@ DOCUMENT_WORKFLOW = workflow.Workflow(
             gettext_lazy("บันทึกความเห็นชอบตามมติที่ประชุม"),
             sources=[DocState.PROPOSED],
             target=DocState.APPROVED,
-            roles=[Role.SECRETARIAT],
+            # the system: a vote on the item closed with an approving result (``services.approve_by_meeting``)
+            roles=[Role.SECRETARIAT, SYSTEM],
             guards=[_has_approving_resolution_of_same_subcommittee],
             effect=_record_approval,
             style="success",

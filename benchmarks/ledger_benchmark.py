@@ -65,6 +65,7 @@ def _build() -> None:
             [
                 Ballot(
                     proposal=p,
+                    province=province,
                     mode="circulation",
                     state="closed",
                     opened_by=user,

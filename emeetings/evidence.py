@@ -120,14 +120,12 @@ def _votes(meeting) -> bytes:
     ballots = Ballot.objects.filter(agenda_item__meeting=meeting).select_related("proposal", "agenda_item__parent")
     for b in ballots.order_by("id"):
         tally = " ".join(f"{label} {n}" for label, n in b.tally_rows)
-        rows.append(
-            [b.pk, b.agenda_item.number, b.proposal.title, b.get_state_display(), "ผลรวม", tally, b.result_text]
-        )
+        rows.append([b.pk, b.agenda_item.number, b.subject_title, b.get_state_display(), "ผลรวม", tally, b.result_text])
         if secret.is_secret(b):
             continue  # a secret ballot: the tally only, never who voted how
         for v in Vote.objects.filter(ballot=b).select_related("member").order_by("member__order", "id"):
             rows.append(
-                [b.pk, b.agenda_item.number, b.proposal.title, "", v.member.full_name, v.get_choice_display(), ""]
+                [b.pk, b.agenda_item.number, b.subject_title, "", v.member.full_name, v.get_choice_display(), ""]
             )
     return _csv(["การลงมติ", "ระเบียบวาระ", "เรื่อง", "สถานะ", "ผู้ลงมติ", "ลงมติ/คะแนน", "มติ"], rows)
 

@@ -54,7 +54,7 @@ def make_secret(*, actor, ballot) -> SecretBallot:
     """The chair makes an open ballot secret, before anyone has voted."""
     from fundproposals.models import Ballot, Vote
 
-    if Role.CHAIR not in actor.access.roles_in(ballot.proposal.province_id):
+    if Role.CHAIR not in actor.access.roles_in(ballot.province_id):
         raise PermissionDenied(_("เฉพาะประธานเท่านั้นที่กำหนดให้ลงคะแนนลับได้"))
     with transaction.atomic():
         locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
@@ -71,8 +71,8 @@ def make_secret(*, actor, ballot) -> SecretBallot:
         audit.record(
             actor=actor,
             action="ballot.secret",
-            target=locked.proposal,
-            province=locked.proposal.province,
+            target=locked.proposal or locked.agenda_item,
+            province=locked.province,
             changes={"secret": [False, True]},
         )
     return secret

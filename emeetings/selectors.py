@@ -69,7 +69,7 @@ def open_ballots(meeting):
 
     return (
         Ballot.objects.filter(agenda_item__meeting=meeting, state="open")
-        .select_related("proposal__province")
+        .select_related("proposal__province", "agenda_item")
         .annotate(is_secret=Exists(SecretBallot.objects.filter(ballot=OuterRef("pk"))))
         .order_by("id")
     )

@@ -304,8 +304,10 @@ class CloseBallotForm(forms.Form):
     casting_vote = forms.ChoiceField(label=gettext_lazy("ประธานออกเสียงชี้ขาด"), required=False, widget=forms.RadioSelect)
     recommended_amount = money_field(gettext_lazy("วงเงินที่เห็นชอบ (บาท)"))
 
-    def __init__(self, *args, leading=(), consensus=False, **kwargs):
+    def __init__(self, *args, leading=(), consensus=False, amount=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not amount:
+            del self.fields["recommended_amount"]
         self.fields["casting_vote"].choices = [(d, Decision(d).label) for d in leading]
         if consensus:
             self.fields["consensus"].choices = Decision.choices

@@ -61,7 +61,7 @@ def proposal_items(user) -> list[Waiting]:
             )
         )
         open_to_me = (
-            Ballot.objects.filter(state=BallotState.OPEN, proposal__province_id__in=member_provinces)
+            Ballot.objects.filter(state=BallotState.OPEN, province_id__in=member_provinces)
             .exclude(Exists(Vote.objects.filter(ballot=OuterRef("pk"), member__in=my_seats)))
             .order_by("deadline", "pk")
         )
@@ -87,7 +87,7 @@ def proposal_items(user) -> list[Waiting]:
             state=BallotState.OPEN,
             mode=BallotMode.CIRCULATION,
             deadline__lte=timezone.now(),
-            proposal__province_id__in=chair,
+            province_id__in=chair,
         ).order_by("deadline", "pk")
         out.append(
             Waiting(

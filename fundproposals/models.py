@@ -327,9 +327,13 @@ class Review(TimeStampedModel):
 
 
 class Ballot(TimeStampedModel):
-    """A vote on one proposal, in a meeting (on its agenda item) or by circulation (เวียนมติ)."""
+    """A decision: on one proposal, in a meeting (on its agenda item) or by circulation (เวียนมติ);
+    or on any agenda item that needs one (a plan, a situation report, a section 5/6 item), ``proposal`` empty.
+    """
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="ballots")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.PROTECT, related_name="ballots")
+    # whose decision it is: the proposal's province, or the meeting's (filled when the ballot opens)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+", verbose_name="จังหวัด")
     agenda_item = models.ForeignKey(
         "meetings.AgendaItem",
         null=True,
@@ -384,6 +388,14 @@ class Ballot(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["proposal"], condition=Q(state=BallotState.OPEN), name="one_open_ballot_per_proposal"
             ),
+            models.UniqueConstraint(
+                fields=["agenda_item"], condition=Q(state=BallotState.OPEN), name="one_open_ballot_per_item"
+            ),
+            # a decision without a proposal is an agenda item's, taken in the meeting
+            models.CheckConstraint(
+                condition=Q(proposal__isnull=False) | Q(mode=BallotMode.MEETING, agenda_item__isnull=False),
+                name="ballot_has_a_subject",
+            ),
             models.CheckConstraint(condition=Q(state__in=BallotState.values), name="ballot_state_valid"),
             models.CheckConstraint(
                 condition=Q(mode=BallotMode.CIRCULATION, deadline__isnull=False, agenda_item__isnull=True)
@@ -401,7 +413,20 @@ class Ballot(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_mode_display()}: {self.proposal}"
+        return f"{self.get_mode_display()}: {self.proposal if self.proposal_id else self.agenda_item}"
+
+    def save(self, *args, **kwargs):
+        # the province is a copy of the proposal's or the meeting's, so a caller that names neither still works
+        if self.province_id is None:
+            self.province_id = (
+                self.proposal.province_id if self.proposal_id else self.agenda_item.meeting.subcommittee.province_id
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def subject_title(self) -> str:
+        """What is decided: the proposal's title, or the agenda item's."""
+        return self.proposal.title if self.proposal_id else self.agenda_item.title
 
     @property
     def is_open(self) -> bool:

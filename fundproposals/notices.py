@@ -64,20 +64,20 @@ _BALLOT_WORDS = {
 
 @resolver(*_BALLOT_WORDS)
 def ballot_event(kind: str, object_id: int, variant: str) -> Event | None:
-    b = Ballot.objects.select_related("proposal__province").filter(pk=object_id).first()
+    b = Ballot.objects.select_related("proposal__province", "agenda_item__parent").filter(pk=object_id).first()
     if b is None:
         return None
     p = b.proposal
-    people = people_of(p.province_id)
+    people = people_of(b.province_id)
     if kind == Kind.VOTE_DUE:
         voted = Vote.objects.filter(ballot=b).values("member__user_id")
         people = people.exclude(pk__in=voted)
     how = _("เวียนมติ") if b.mode == BallotMode.CIRCULATION else _("ลงมติในที่ประชุม")
     return Event(
-        text=f"{how} {_name(p)} {_BALLOT_WORDS[kind]}",
+        text=f"{how} {_name(p) if p else f'ระเบียบวาระที่ {b.agenda_item.number}'} {_BALLOT_WORDS[kind]}",
         url=reverse("fundproposals:vote", args=[b.pk]),
         recipients=people,
-        province_id=p.province_id,
+        province_id=b.province_id,
     )
 
 

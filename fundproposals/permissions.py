@@ -96,7 +96,7 @@ def can_close_ballot(user, ballot) -> Verdict:
     """The chair closes any vote; the secretariat writes down what the room decided (not devices-only votes)."""
     if not ballot.is_open:
         return deny(_("ปิดการลงมติไปแล้ว"))
-    province_id = ballot.proposal.province_id
+    province_id = ballot.province_id
     if user.access.has(province_id, Role.CHAIR):
         return ALLOW
     if user.access.has(province_id, Role.SECRETARIAT) and ballot.method != VoteMethod.DEVICES:
@@ -123,7 +123,7 @@ def can_cast_vote(user, ballot, *, seat, electorate) -> Verdict:
 
 def is_vote_recorder(user, ballot) -> Verdict:
     """The secretariat of the ballot's province (who records the room's votes)."""
-    if user.access.has(ballot.proposal.province_id, Role.SECRETARIAT):
+    if user.access.has(ballot.province_id, Role.SECRETARIAT):
         return ALLOW
     return deny(_("เฉพาะฝ่ายเลขานุการเท่านั้นที่บันทึกการลงมติแทนอนุกรรมการได้"))
 
@@ -137,4 +137,31 @@ def can_record_votes(user, ballot) -> Verdict:
         return deny(_("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"))
     if ballot.mode != BallotMode.MEETING or ballot.method not in (ENTRY_METHODS | {VoteMethod.SHOW_OF_HANDS}):
         return deny(_("เรื่องนี้ลงมติโดยวิธี%(method)s ฝ่ายเลขานุการบันทึกแทนไม่ได้") % {"method": ballot.get_method_display()})
+    return ALLOW
+
+
+# Agenda sections whose items the room decides (5 เรื่องเพื่อพิจารณา, 6 เรื่องอื่น ๆ).
+DECIDED_SECTIONS = frozenset({"for_consideration", "other"})
+
+
+def can_open_item_ballot(user, item, *, ballots, has_proposal: bool) -> Verdict:
+    """The chair or the secretariat opens a decision on an agenda item that has no proposal (a plan, a
+    situation report, any item of section 5 or 6), once the meeting is under way; ``ballots`` are the item's."""
+    from fundproposals.workflow import VOTING_MEETING_STATES
+
+    meeting = item.meeting
+    if not user.access.has(meeting.subcommittee.province_id, Role.CHAIR, Role.SECRETARIAT):
+        return deny("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้")
+    if item.parent_id is None or item.section_type not in DECIDED_SECTIONS:
+        return deny("ลงมติได้เฉพาะเรื่องในระเบียบวาระเพื่อพิจารณาและเรื่องอื่น ๆ")
+    if item.withdrawn_at:
+        return deny("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้")
+    if has_proposal:
+        return deny("เรื่องนี้เป็นโครงการ เปิดการลงมติจากหน้าโครงการ")
+    if meeting.state not in VOTING_MEETING_STATES:
+        return deny("เปิดการลงมติได้เมื่อฝ่ายเลขานุการบันทึกว่าเริ่มประชุมแล้ว")
+    if any(b.is_open for b in ballots):
+        return deny("ระเบียบวาระนี้มีการลงมติที่เปิดอยู่แล้ว")
+    if any(b.result for b in ballots):
+        return deny("ระเบียบวาระนี้ลงมติได้ข้อยุติแล้ว")
     return ALLOW

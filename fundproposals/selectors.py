@@ -197,9 +197,17 @@ def ballot_for(user, pk: int) -> Ballot:
         raise Http404("ไม่พบการลงมติ") from None
     from fundproposals.permissions import can_view_proposal
 
-    if not can_view_proposal(user, ballot.proposal):
+    if ballot.proposal_id is None:  # an agenda item's decision: whoever may read the province's meetings
+        if not user.access.can_read_province(ballot.province_id):
+            raise Http404("ไม่พบการลงมติ")
+    elif not can_view_proposal(user, ballot.proposal):
         raise Http404("ไม่พบการลงมติ")
     return ballot
+
+
+def item_ballots(item) -> list[Ballot]:
+    """The decisions taken on an agenda item without a proposal, oldest first (one query)."""
+    return list(Ballot.objects.filter(agenda_item=item, proposal__isnull=True).order_by("created_at", "pk"))
 
 
 # --- who may vote ---------------------------------------------------------
@@ -218,9 +226,11 @@ def present_ids(meeting) -> set[int]:
 
 def conflicted_ids(ballot: Ballot) -> set[int]:
     """Members with a declared conflict: in their review of the proposal, or on the agenda item."""
-    ids = set(
-        Review.objects.filter(proposal_id=ballot.proposal_id, has_conflict=True).values_list("member_id", flat=True)
-    )
+    ids = set()
+    if ballot.proposal_id:
+        ids = set(
+            Review.objects.filter(proposal_id=ballot.proposal_id, has_conflict=True).values_list("member_id", flat=True)
+        )
     if ballot.agenda_item_id:
         from meetings.models import ConflictOfInterest
 
@@ -244,7 +254,7 @@ class Electorate:
 
 
 def electorate(ballot: Ballot) -> Electorate:
-    province_id = ballot.proposal.province_id
+    province_id = ballot.province_id
     members = current_member_ids(province_id)
     present = present_ids(ballot.agenda_item.meeting) if ballot.mode == BallotMode.MEETING else set(members)
     return Electorate(members=members, present=present, conflicted=conflicted_ids(ballot))
@@ -347,3 +357,49 @@ def proposal_year_querysets(**filters) -> tuple[QuerySet, ...]:
 def own_proposal_ids(user) -> QuerySet:
     """Ids of the proposals this user proposed (a proposer reads the กปค.01 of their own)."""
     return Proposal.objects.filter(proposer_id=user.pk).values("pk")
+
+
+@dataclass
+class ItemDecision:
+    """What the item page shows about deciding an agenda item without a proposal, and who may do what."""
+
+    ballots: list[Ballot]
+    open: Ballot | None
+    can_open: bool
+    open_problem: str
+    can_record: bool
+    can_close: bool
+    can_vote: bool
+    see_votes: bool
+
+
+def item_decision(user, item) -> ItemDecision | None:
+    """The decision of an agenda item that the room decides (a sub-item of section 5 or 6) and that
+    carries no proposal (a proposal is voted on from its own page); ``None`` for any other item. Two queries."""
+    from fundproposals.choices import DEVICE_METHODS
+    from fundproposals.permissions import (
+        DECIDED_SECTIONS,
+        can_close_ballot,
+        can_open_item_ballot,
+        can_record_votes,
+        can_see_votes,
+    )
+
+    if item.parent_id is None or item.section_type not in DECIDED_SECTIONS:
+        return None
+    if Proposal.objects.filter(agenda_item=item).exists():
+        return None
+    ballots = item_ballots(item)
+    current = next((b for b in ballots if b.is_open), None)
+    verdict = can_open_item_ballot(user, item, ballots=ballots, has_proposal=False)
+    province_id = item.meeting.subcommittee.province_id
+    return ItemDecision(
+        ballots=ballots,
+        open=current,
+        can_open=bool(verdict),
+        open_problem="" if verdict else verdict.reason,
+        can_record=bool(current and can_record_votes(user, current)),
+        can_close=bool(current and can_close_ballot(user, current)),
+        can_vote=bool(current and current.method in DEVICE_METHODS and user.access.seat_ids.get(province_id)),
+        see_votes=bool(can_see_votes(user, item.meeting.subcommittee)),
+    )

@@ -142,6 +142,11 @@ def _set_fields(proposal, actor, ctx: dict[str, Any]) -> None:
         setattr(proposal, name, value)
 
 
+def _off_the_agenda(proposal, actor, ctx: dict[str, Any]) -> None:
+    # the withdrawn item is kept (struck out) and the audit record names it; the proposal may be tabled again
+    proposal.agenda_item = None
+
+
 PROPOSAL_WORKFLOW = Workflow(
     transitions=(
         transition(
@@ -188,6 +193,16 @@ PROPOSAL_WORKFLOW = Workflow(
             roles=[SECRETARIAT],
             guards=[_meeting_given],
             effect=_set_fields,
+        ),
+        transition(
+            # fired by the system when the secretariat withdraws the item from the agenda before the meeting
+            "untable",
+            "ถอนออกจากระเบียบวาระการประชุม",
+            sources=[S.TABLED],
+            target=S.UNDER_REVIEW,
+            roles=[SYSTEM],
+            needs_reason=True,
+            effect=_off_the_agenda,
         ),
         transition(
             "circulate",

@@ -49,7 +49,7 @@ KINDS: dict[str, Kind] = {
             "การลงคะแนน",
             "fundproposals.Vote",
             ("ballot_id", "member_id", "choice", "cast_by_id"),
-            "ballot__proposal__province_id",
+            "ballot__province_id",  # the proposal's province, or the meeting's for an agenda item's decision
         ),
         Kind(
             "ballot",
@@ -70,7 +70,7 @@ KINDS: dict[str, Kind] = {
                 "casting_vote",
                 "result_text",
             ),
-            "proposal__province_id",
+            "province_id",
         ),
         Kind(
             "resolution",
@@ -107,7 +107,7 @@ KINDS: dict[str, Kind] = {
             "การลงคะแนนลับ (เฉพาะผู้ลงคะแนน)",
             "emeetings.SecretReceipt",
             ("ballot_id", "member_id"),
-            "ballot__proposal__province_id",
+            "ballot__province_id",
         ),
         Kind(
             "risk_group",

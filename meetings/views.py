@@ -334,6 +334,12 @@ def item_detail(request, pk):
                 services.declare_conflict(actor=user, agenda_item=item, **coi_form.cleaned_data)
                 messages.success(request, _("บันทึกการมีส่วนได้เสียแล้ว"))
                 return redirect("meetings:item", pk=item.pk)
+            if action == "open_ballot":  # the room decides the item (a plan, a report, any section 5/6 item)
+                from fundproposals.services.agenda_items import open_item_ballot
+
+                ballot = open_item_ballot(actor=user, agenda_item=item, method=request.POST.get("method", ""))
+                messages.success(request, f"เปิดการลงมติแล้ว ({ballot.get_method_display()})")
+                return redirect(_after_opening(user, ballot))
             if action == "withdraw":
                 services.withdraw_agenda_item(actor=user, item=item, reason=request.POST.get("reason", ""))
                 messages.success(request, _("ถอนระเบียบวาระแล้ว เรื่องที่เหลือเลื่อนลำดับขึ้นมา"))
@@ -352,7 +358,7 @@ def item_detail(request, pk):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as exc:
-            if action in ("withdraw", "remove_paper"):
+            if action in ("withdraw", "remove_paper", "open_ballot"):
                 messages.error(request, " ".join(exc.messages))
             else:
                 target = {"resolution": res_form, "conflict": coi_form, "paper": paper_form}.get(action, res_form)
@@ -400,10 +406,30 @@ def item_detail(request, pk):
             "edit_form": edit_form,
             "can_edit_agenda": bool(perms.can_edit_agenda(user, meeting)),
             "can_withdraw": bool(perms.can_withdraw_agenda_item(user, item)),
+            "decision": _item_decision(user, item),
             "can_resolve": bool(perms.can_record_resolution(user, meeting)),
             "can_declare": bool(perms.can_declare_conflict(user, meeting)) and conflict_members.exists(),
         },
     )
+
+
+def _item_decision(user, item):
+    """How the room decides this item (fundproposals owns ballots): flags and the methods to choose from."""
+    from fundproposals.choices import VoteMethod
+    from fundproposals.selectors import item_decision
+
+    decision = item_decision(user, item)
+    if decision is not None:
+        decision.methods = VoteMethod.choices
+    return decision
+
+
+def _after_opening(user, ballot) -> str:
+    """The secretariat goes to the entry sheet when it enters the votes; otherwise to the count and the close."""
+    from fundproposals.permissions import can_record_votes
+
+    name = "fundproposals:record" if can_record_votes(user, ballot) else "fundproposals:close"
+    return reverse(name, args=[ballot.pk])
 
 
 @require_safe

@@ -180,3 +180,40 @@ def test_meeting_and_minutes_steps_are_buttons_for_exactly_their_roles(world, cl
         for role in ROLES:
             shown = f'href="{href}"' in _html(client_for, world, role, page)
             assert shown == (role in t.roles), f"{name} from {state} on {page} as {role}: shown={shown}"
+
+
+# --- deciding an agenda item without a proposal (a plan, a report, any section 5/6 item) ----------
+
+# step -> (method of the open ballot or None before opening, page, control, roles that get it)
+ITEM_DECISION_STEPS = {
+    "open": (None, "item", 'data-testid="decision-open"', {"secretariat", "chair"}),
+    "record hands": ("show_of_hands", "item", 'data-testid="decision-record"', {"secretariat"}),
+    "record roll call": ("roll_call", "item", 'data-testid="decision-record"', {"secretariat"}),
+    "vote on a device": ("devices", "item", 'data-testid="decision-vote"', {"chair", "member"}),  # the seated
+    "close hands": ("show_of_hands", "close", "ปิดการลงมติและบันทึกมติ", {"secretariat", "chair"}),
+    "close consensus": ("consensus", "close", "ปิดการลงมติและบันทึกมติ", {"secretariat", "chair"}),
+    "close devices": ("devices", "close", "ปิดการลงมติและบันทึกมติ", {"chair"}),
+}
+
+
+@pytest.mark.parametrize("step", list(ITEM_DECISION_STEPS))
+def test_item_decision_steps_are_buttons_for_exactly_their_roles(world, client_for, step):
+    from fundproposals import services as fund_services
+    from tests.actionplans.helpers import plan
+    from tests.meetings.helpers import held
+
+    method, page, marker, roles = ITEM_DECISION_STEPS[step]
+    m = held(world, present=5)
+    doc = plan_services.transition(actor=world.users["secretariat"], doc=plan(world), name="propose", meeting=m)
+    item = doc.agenda_item
+    url = reverse("meetings:item", args=[item.pk])
+    if method:
+        ballot = fund_services.open_item_ballot(actor=world.users["chair"], agenda_item=item, method=method)
+        if page == "close":
+            url = reverse("fundproposals:close", args=[ballot.pk])
+    for role in ROLES:
+        shown = marker in _html(client_for, world, role, url)
+        assert shown == (role in roles), f"{step} as {role}: shown={shown}"
+    # another province's secretariat and chair get nothing but a 404
+    for role in ("secretariat", "chair"):
+        assert client_for(world.other_users[role]).get(url).status_code == 404

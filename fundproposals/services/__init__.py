@@ -2,12 +2,14 @@
 
 State changes go through ``core.workflow.fire`` with ``PROPOSAL_WORKFLOW``.
 One module per subject: ``form`` (กปค.01), ``submission`` (submit, check,
-reviews), ``ballots`` (tabling, opening, closing), ``decision`` (how a vote is
+reviews), ``ballots`` (tabling, opening, closing), ``agenda_items`` (deciding an
+agenda item without a proposal; untabling a withdrawn item), ``decision`` (how a vote is
 entered, in every mode), ``after`` (the fund's decision, contract, results).
 Everything is re-exported here so ``fundproposals.services.X`` keeps working.
 """
 
 from fundproposals.services.after import *  # noqa: F403
+from fundproposals.services.agenda_items import *  # noqa: F403
 from fundproposals.services.ballots import *  # noqa: F403
 from fundproposals.services.ballots import _quorum, _result_text  # noqa: F401
 from fundproposals.services.circulation import *  # noqa: F403

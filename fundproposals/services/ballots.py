@@ -121,7 +121,13 @@ def _new_ballot(
     *, actor, proposal: Proposal, mode: str, agenda_item=None, deadline=None, method: str = VoteMethod.DEVICES
 ) -> Ballot:
     ballot = Ballot(
-        proposal=proposal, mode=mode, method=method, agenda_item=agenda_item, deadline=deadline, opened_by=actor
+        proposal=proposal,
+        province_id=proposal.province_id,
+        mode=mode,
+        method=method,
+        agenda_item=agenda_item,
+        deadline=deadline,
+        opened_by=actor,
     )
     ballot.full_clean(validate_constraints=False)
     try:
@@ -192,8 +198,9 @@ def _quorum(ballot: Ballot, electorate, counted: list[Vote]):
     return quorum(current_members=len(members), present=len(answered), recused_absent=len(conflicted))
 
 
-def _result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) -> str:
-    """The resolution as the minutes record it, in the room's words (Thai, whatever the actor reads).
+def _result_text(proposal: Proposal | None, ballot: Ballot, tally: Tally, q, amount, *, head: str = "") -> str:
+    """The resolution as the minutes record it, in the room's words (Thai, whatever the actor reads);
+    ``head`` names an agenda item's subject instead of a proposal.
 
     ``ที่ประชุมพิจารณา… แล้ว มีมติเห็นชอบ ด้วยคะแนนเสียง เห็นชอบ 12 เสียง …``.
     Attendance and quorum belong to the minutes' attendance part, not to each
@@ -202,13 +209,13 @@ def _result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) ->
     says how many members answered.
     """
     with translation.override("th"):
-        return _thai_result_text(proposal, ballot, tally, q, amount)
+        return _thai_result_text(proposal, ballot, tally, q, amount, head=head)
 
 
-def _thai_result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amount) -> str:
+def _thai_result_text(proposal: Proposal | None, ballot: Ballot, tally: Tally, q, amount, *, head: str = "") -> str:
     circulated = ballot.mode == BallotMode.CIRCULATION
     who = f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {thaidate.format_datetime(ballot.closed_at)}) " if circulated else "ที่ประชุม"
-    head = f"{who}พิจารณา{project_name(proposal)} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
+    head = head or f"{who}พิจารณา{project_name(proposal)} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
     if not q.met:
         return f"{head} แต่องค์ประชุมไม่ครบ (มี {q.present} คน ต้องมีอย่างน้อย {q.required} คน) จึงไม่อาจลงมติได้"
     if ballot.method == VoteMethod.CONSENSUS:
@@ -247,6 +254,10 @@ def close_ballot(
     """
     with transaction.atomic():
         proposal_id = Ballot.objects.values_list("proposal_id", flat=True).get(pk=ballot_id)
+        if proposal_id is None:  # an agenda item's decision (a plan, a report, any section 5/6 item)
+            from fundproposals.services.agenda_items import close_item_ballot
+
+            return close_item_ballot(actor=actor, ballot_id=ballot_id, casting_vote=casting_vote, consensus=consensus)
         proposal = Proposal.objects.select_for_update(of=("self",)).select_related("province").get(pk=proposal_id)
         ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
         ballot.proposal = proposal
@@ -263,31 +274,13 @@ def close_ballot(
             raise ValidationError(_("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"))
         if ballot.method == VoteMethod.CONSENSUS and consensus not in Decision.values:
             raise ValidationError(_("กรุณาเลือกมติของที่ประชุม"))
-        electorate = selectors.electorate(ballot)
-        counted = decision.counted_votes(ballot, electorate)
-        counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
-        q = _quorum(ballot, electorate, counted)
-        tally = decision.tally_of(
-            ballot, electorate, counted, casting_vote=casting_vote if q.met else "", consensus=consensus
-        )
-        if q.met and tally.needs_casting_vote:
-            raise CastingVoteNeeded(tally)
+        tally, q = count_and_close(actor=actor, ballot=ballot, casting_vote=casting_vote, consensus=consensus)
         if tally.result in PASSING_DECISIONS and q.met:
             amount = recommended_amount if recommended_amount is not None else proposal.requested_amount
             if amount is not None and proposal.requested_amount is not None and amount > proposal.requested_amount:
                 raise ValidationError(f"วงเงินที่เห็นชอบต้องไม่เกินเงินที่ขอรับการสนับสนุน {money(proposal.requested_amount)}")
         else:
             amount = None
-        ballot.state = BallotState.CLOSED
-        ballot.closed_at = timezone.now()
-        ballot.closed_by = actor
-        ballot.eligible_count = len(electorate.eligible)
-        ballot.present_count = q.present
-        ballot.quorum_required = q.required
-        ballot.quorum_met = q.met
-        ballot.tally = tally.as_json()
-        ballot.result = tally.result if q.met else ""
-        ballot.casting_vote = tally.casting_vote if q.met else ""
         ballot.result_text = _result_text(proposal, ballot, tally, q, amount)
         ballot.full_clean(validate_constraints=False)
         ballot.save()
@@ -306,11 +299,41 @@ def close_ballot(
     return ballot
 
 
-def _record_resolution(*, actor, agenda_item, outcome: str, text: str) -> None:
+def count_and_close(*, actor, ballot: Ballot, casting_vote: str = "", consensus: str = "") -> tuple[Tally, Any]:
+    """Count a locked, open ballot and mark it closed (not yet saved): the one place every decision is counted.
+
+    Quorum (recusals out), the majority of votes cast and the chair's casting vote on a tie,
+    whatever the method and whatever is decided (a proposal or an agenda item).
+    """
+    electorate = selectors.electorate(ballot)
+    counted = decision.counted_votes(ballot, electorate)
+    counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
+    q = _quorum(ballot, electorate, counted)
+    tally = decision.tally_of(
+        ballot, electorate, counted, casting_vote=casting_vote if q.met else "", consensus=consensus
+    )
+    if q.met and tally.needs_casting_vote:
+        raise CastingVoteNeeded(tally)
+    ballot.state = BallotState.CLOSED
+    ballot.closed_at = timezone.now()
+    ballot.closed_by = actor
+    ballot.eligible_count = len(electorate.eligible)
+    ballot.present_count = q.present
+    ballot.quorum_required = q.required
+    ballot.quorum_met = q.met
+    ballot.tally = tally.as_json()
+    ballot.result = tally.result if q.met else ""
+    ballot.casting_vote = tally.casting_vote if q.met else ""
+    return tally, q
+
+
+def _record_resolution(*, actor, agenda_item, outcome: str, text: str):
     """The closed ballot becomes the agenda item's resolution (มติที่ประชุม), so it appears in the minutes."""
     from meetings import services as meeting_services
 
-    meeting_services.record_resolution(actor=actor, agenda_item=agenda_item, outcome=outcome, text=text, source="vote")
+    return meeting_services.record_resolution(
+        actor=actor, agenda_item=agenda_item, outcome=outcome, text=text, source="vote"
+    )
 
 
 def close_due_ballots() -> int:

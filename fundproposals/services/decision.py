@@ -83,7 +83,18 @@ def _lock_open(ballot_id: int) -> Ballot:
     return ballot
 
 
-def _audit_vote(*, actor, proposal: Proposal, member, before: str | None, choice: str, channel: str) -> None:
+def _subject(ballot: Ballot):
+    """What an entry is about, for its audit record: the proposal, or the agenda item (``.province`` set on both)."""
+    if ballot.proposal_id:
+        return Proposal.objects.select_related("province").get(pk=ballot.proposal_id)
+    from meetings.models import AgendaItem
+
+    item = AgendaItem.objects.select_related("meeting__subcommittee__province", "parent").get(pk=ballot.agenda_item_id)
+    item.province = item.meeting.subcommittee.province
+    return item
+
+
+def _audit_vote(*, actor, proposal, member, before: str | None, choice: str, channel: str) -> None:
     if before != choice:
         audit.record(
             actor=actor,
@@ -105,8 +116,8 @@ def cast_vote(*, actor, ballot_id: int, choice: str) -> Vote:
         raise ValidationError(_("กรุณาเลือกมติ"))
     with transaction.atomic():
         ballot = _lock_open(ballot_id)
-        proposal = Proposal.objects.select_related("province").get(pk=ballot.proposal_id)
-        seat = selectors.member_seat(actor, proposal.province_id)
+        proposal = _subject(ballot)
+        seat = selectors.member_seat(actor, ballot.province_id)
         verdict = can_cast_vote(actor, ballot, seat=seat, electorate=selectors.electorate(ballot))
         if not verdict:
             raise PermissionDenied(verdict.reason)
@@ -129,8 +140,7 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
         raise ValidationError(_("กรุณาเลือกมติ"))
     with transaction.atomic():
         ballot = _lock_open(ballot_id)
-        proposal = Proposal.objects.select_related("province").get(pk=ballot.proposal_id)
-        ballot.proposal = proposal
+        proposal = _subject(ballot)
         verdict = can_record_votes(actor, ballot)
         if not verdict:
             raise PermissionDenied(verdict.reason)
@@ -139,7 +149,7 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
         if secret.is_secret(ballot):  # secret-vote hook (issue 15)
             raise ValidationError(_("การลงมติลับ อนุกรรมการต้องลงมติด้วยตนเอง ฝ่ายเลขานุการบันทึกแทนไม่ได้"))
         electorate = selectors.electorate(ballot)
-        member = selectors.seat_in(proposal.province_id, member_id)
+        member = selectors.seat_in(ballot.province_id, member_id)
         if member is None or member.pk not in electorate.members:
             raise ValidationError(_("ไม่พบอนุกรรมการท่านนี้ในคณะอนุกรรมการชุดปัจจุบัน"))
         if member.pk in electorate.conflicted:
@@ -174,8 +184,7 @@ def record_hand_count(*, actor, ballot_id: int, counts: dict[str, int]) -> HandC
         clean[choice] = n
     with transaction.atomic():
         ballot = _lock_open(ballot_id)
-        proposal = Proposal.objects.select_related("province").get(pk=ballot.proposal_id)
-        ballot.proposal = proposal
+        proposal = _subject(ballot)
         verdict = can_record_votes(actor, ballot)
         if not verdict:
             raise PermissionDenied(verdict.reason)

@@ -108,11 +108,11 @@ VOTE_STYLES = {
 
 def _ballot_context(user, ballot):
     tally, q, electorate = services.preview(ballot)
-    seat = selectors.member_seat(user, ballot.proposal.province_id)
+    seat = selectors.member_seat(user, ballot.province_id)
     votes = list(ballot.votes.all())
     my_vote = next((v for v in votes if seat and v.member_id == seat.pk), None)
     cast = can_cast_vote(user, ballot, seat=seat, electorate=electorate)
-    see_votes = bool(can_see_votes(user, ballot.proposal))
+    see_votes = bool(can_see_votes(user, ballot))
     counted = services.counted_votes(ballot, electorate)
     ctx = {
         "ballot": ballot,
@@ -220,7 +220,7 @@ def ballot_close(request, pk):
     """The chair's page: the count so far, quorum, who voted what and who is recused; close (casting vote on a tie)."""
     ballot = selectors.ballot_for(request.user, pk)
     # The subcommittee follows the count while the ballot is open; the chair (or the secretariat) closes it.
-    require(can_see_votes(request.user, ballot.proposal))
+    require(can_see_votes(request.user, ballot))
     if request.method == "POST" and ballot.is_open:
         require(can_close_ballot(request.user, ballot))
     ctx = _ballot_context(request.user, ballot)
@@ -232,7 +232,8 @@ def ballot_close(request, pk):
             data,
             leading=leading,
             consensus=consensus,
-            initial={"recommended_amount": ballot.proposal.requested_amount},
+            amount=bool(ballot.proposal_id),  # an agenda item's decision has no amount
+            initial={"recommended_amount": ballot.proposal.requested_amount} if ballot.proposal_id else None,
         )
 
     form = close_form(_data(request), tally.leading if tally.is_tie else ())
@@ -253,5 +254,7 @@ def ballot_close(request, pk):
             _form_error(form, exc)
         else:
             messages.success(request, _("ปิดการลงมติแล้ว"))
+            if ballot.proposal_id is None:
+                return redirect("meetings:item", pk=ballot.agenda_item_id)
             return redirect("fundproposals:detail", pk=ballot.proposal_id)
     return render(request, "fundproposals/close.html", ctx | {"form": form, "decisions": Decision})

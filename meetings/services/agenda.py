@@ -138,7 +138,18 @@ def withdraw_agenda_item(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
             province=_province(meeting),
             changes={"number": [number, None], "reason": [None, locked.withdrawn_reason]},
         )
+        _release_what_it_carried(actor=actor, item=locked, number=number)
     return locked
+
+
+def _release_what_it_carried(*, actor, item: AgendaItem, number: str) -> None:
+    """A proposal, plan or report tabled under the withdrawn item leaves "tabled", so it can be tabled again."""
+    from actionplans.services import withdraw_from_agenda
+    from fundproposals.services.agenda_items import untable_withdrawn
+
+    reason = f"ถอนระเบียบวาระที่ {number} ออกจาก{item.meeting}: {item.withdrawn_reason}"
+    untable_withdrawn(actor=actor, agenda_item=item, reason=reason)
+    withdraw_from_agenda(actor=actor, agenda_item=item, reason=reason)
 
 
 def remove_paper(*, actor, paper: AgendaPaper, reason: str = "") -> AgendaPaper:

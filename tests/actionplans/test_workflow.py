@@ -18,7 +18,7 @@ from tests.world import ROLES
 ALLOWED = {
     ("propose", DocState.DRAFT): {Role.SECRETARIAT},
     ("withdraw", DocState.PROPOSED): {Role.SECRETARIAT},
-    ("approve", DocState.PROPOSED): {Role.SECRETARIAT},
+    ("approve", DocState.PROPOSED): {Role.SECRETARIAT, SYSTEM},  # the system: a vote on the item approved it
     ("supersede", DocState.APPROVED): {SYSTEM},
 }
 TARGET = {"propose": DocState.PROPOSED, "withdraw": DocState.DRAFT, "approve": DocState.APPROVED}

@@ -25,6 +25,7 @@ EXPECTED = {
     "return": ({S.SUBMITTED}, S.RETURNED, {SEC}),
     "accept": ({S.SUBMITTED}, S.UNDER_REVIEW, {SEC}),
     "table": ({S.UNDER_REVIEW}, S.TABLED, {SEC}),
+    "untable": ({S.TABLED}, S.UNDER_REVIEW, {SYS}),  # the item was withdrawn from the agenda
     "circulate": ({S.UNDER_REVIEW}, S.VOTING, {SEC}),
     "open_vote": ({S.TABLED}, S.VOTING, {CH, SEC}),
     "close_vote": ({S.VOTING}, S.RESOLVED, {CH, SEC, SYS}),  # the secretariat records the room's decision

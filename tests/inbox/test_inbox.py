@@ -61,6 +61,7 @@ def _grow(world, n: int) -> None:
         [
             Ballot(
                 proposal=p,
+                province_id=p.province_id,
                 mode=BallotMode.CIRCULATION,
                 deadline=timezone.now() + dt.timedelta(days=2, minutes=i),
                 opened_by=world.users[Role.SECRETARIAT],

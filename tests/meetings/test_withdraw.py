@@ -66,3 +66,49 @@ def test_a_paper_removed_before_the_meeting_is_kept_but_no_longer_listed_or_serv
     assert AgendaPaper.objects.get(pk=paper.pk).removed_at is not None
     assert sec.get(f"/meetings/papers/{paper.pk}/").status_code == 404
     assert f"/meetings/papers/{paper.pk}/" not in sec.get(f"/meetings/items/{a.pk}/").content.decode()
+
+
+def test_withdrawing_an_item_untables_its_proposal_so_it_can_be_tabled_again(world, client_for):
+    from core.models import AuditEvent
+    from fundproposals import services as fund_services
+    from fundproposals.choices import ProposalState
+    from fundproposals.models import Proposal
+    from tests.fundproposals.helpers import complete_proposal
+
+    sec_user = world.users["secretariat"]
+    m, later = schedule(world), schedule(world, days=14)
+    p = complete_proposal(world, state=ProposalState.UNDER_REVIEW)
+    p = fund_services.table(actor=sec_user, proposal=p, meeting=m)
+    item = p.agenda_item
+    assert p.state == ProposalState.TABLED
+    sec = client_for(sec_user)
+    # refused (no reason): the proposal stays tabled
+    sec.post(f"/meetings/items/{item.pk}/", {"action": "withdraw", "reason": ""})
+    assert Proposal.objects.get(pk=p.pk).state == ProposalState.TABLED
+    assert sec.post(f"/meetings/items/{item.pk}/", {"action": "withdraw", "reason": "ผู้เสนอขอถอน"}).status_code == 302
+    p.refresh_from_db()
+    assert p.state == ProposalState.UNDER_REVIEW and p.agenda_item is None
+    event = AuditEvent.objects.filter(action="transition:untable").get()
+    assert event.actor == sec_user and event.changes["state"] == ["tabled", "under_review"]
+    assert "ถอนระเบียบวาระที่ 5.1" in event.reason and "ผู้เสนอขอถอน" in event.reason
+    assert AgendaItem.objects.get(pk=item.pk).withdrawn_at  # the item itself is kept
+    # the proposal page offers tabling again, and it is tabled at the later meeting
+    assert f'href="/proposals/{p.pk}/table/"' in sec.get(f"/proposals/{p.pk}/").content.decode()
+    assert sec.post(f"/proposals/{p.pk}/table/", {"meeting": later.pk}).status_code == 302
+    p.refresh_from_db()
+    assert p.state == ProposalState.TABLED and p.agenda_item.meeting == later
+
+
+def test_withdrawing_a_plan_item_takes_the_plan_back_to_draft(world):
+    from actionplans import services as plan_services
+    from tests.actionplans.helpers import plan
+
+    sec = world.users["secretariat"]
+    m = schedule(world)
+    doc = plan_services.transition(actor=sec, doc=plan(world), name="propose", meeting=m)
+    services.withdraw_agenda_item(actor=sec, item=doc.agenda_item, reason="แผนยังไม่ครบ")
+    doc.refresh_from_db()
+    assert doc.state == "draft" and doc.agenda_item is None
+    later = schedule(world, days=14)
+    doc = plan_services.transition(actor=sec, doc=doc, name="propose", meeting=later)
+    assert doc.state == "proposed" and doc.agenda_item.meeting == later
