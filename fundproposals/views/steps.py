@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -70,8 +71,9 @@ def proposal_check(request, pk):
                 note = form.cleaned_data["note"].strip()
                 if not note:
                     raise ValidationError({"note": _("กรุณาระบุเหตุผลที่ส่งกลับให้ปรับปรุง")})
-                missing = [label for key, label in CHECKLIST if not form.checklist()[key]]
-                reason = note + (_(" (ยังขาด: ") + ", ".join(missing) + ")" if missing else "")
+                with translation.override("th"):  # written into the record: Thai, whatever the actor reads
+                    missing = [str(label) for key, label in CHECKLIST if not form.checklist()[key]]
+                    reason = note + (_(" (ยังขาด: ") + ", ".join(missing) + ")" if missing else "")
                 services.return_for_revision(actor=request.user, proposal=proposal, reason=reason)
                 messages.success(request, _("ส่งกลับให้ผู้เสนอปรับปรุงแล้ว"))
             else:
