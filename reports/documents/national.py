@@ -66,12 +66,15 @@ class NationalSummary:
             "extra": extra,
             "has_data": has_data,
             "chart_groups": charts.hbar(
-                group_rows, unit="จังหวัด", colours=[charts.GROUP_COLOURS[v] for v, _ in RiskGroup.choices]
+                group_rows,
+                unit="จังหวัด",
+                colours=[charts.GROUP_COLOURS[v] for v, _ in RiskGroup.choices],
+                width=230,  # beside the map, on page 1
             ),
             "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
             # the dashboards' tile map, codes only (names are in the appendix as text)
             "province_map": province_map(
-                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], names=False, width=330
+                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], names=False, width=300
             ),
             "group_colours": [(label, charts.GROUP_COLOURS[value]) for value, label in RiskGroup.choices],
         }
