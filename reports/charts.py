@@ -36,23 +36,26 @@ def _fmt(value) -> str:
     return str(value)
 
 
-def _bar(width: float, colour: str, *, track: bool = False) -> SafeString:
-    back = format_html('<rect x="0" y="0" width="{}" height="12" fill="#e7e6e6"/>', BAR_WIDTH) if track else ""
+def _bar(width: float, colour: str, *, track: bool = False, full: int = BAR_WIDTH) -> SafeString:
+    back = format_html('<rect x="0" y="0" width="{}" height="12" fill="#e7e6e6"/>', full) if track else ""
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="bar" width="{}" height="12" viewBox="0 0 {} 12">{}'
         '<rect x="0" y="0" width="{}" height="12" fill="{}"/></svg>',
-        BAR_WIDTH,
-        BAR_WIDTH,
+        full,
+        full,
         back,
         f"{max(width, 1.0):.1f}",
         colour,
     )
 
 
-def hbar(rows: list[tuple[str, object]], *, unit: str = "", colours: list[str] | None = None) -> SafeString:
+def hbar(
+    rows: list[tuple[str, object]], *, unit: str = "", colours: list[str] | None = None, width: int = BAR_WIDTH
+) -> SafeString:
     """One bar per ``(label, value)``, scaled to the largest; the label and value as text above each bar.
 
-    ``colours`` gives each bar its own colour (e.g. the risk groups' colours of the map), else the palette.
+    ``colours`` gives each bar its own colour (e.g. the risk groups' colours of the map), else the palette;
+    ``width`` is the longest bar (px), narrower beside a map.
     """
     palette = colours or PALETTE
     if not rows:
@@ -64,7 +67,7 @@ def hbar(rows: list[tuple[str, object]], *, unit: str = "", colours: list[str] |
             "",
             '<p class="bar-label">{}: {} {}</p>{}',
             (
-                (label, _fmt(value), unit, _bar(BAR_WIDTH * _num(value) / top, palette[i % len(palette)]))
+                (label, _fmt(value), unit, _bar(width * _num(value) / top, palette[i % len(palette)], full=width))
                 for i, (label, value) in enumerate(rows)
             ),
         ),

@@ -66,7 +66,10 @@ class NationalSummary:
             "extra": extra,
             "has_data": has_data,
             "chart_groups": charts.hbar(
-                group_rows, unit="จังหวัด", colours=[charts.GROUP_COLOURS[v] for v, _ in RiskGroup.choices]
+                group_rows,
+                unit="จังหวัด",
+                colours=[charts.GROUP_COLOURS[v] for v, _ in RiskGroup.choices],
+                width=230,  # beside the map, on page 1
             ),
             "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
             # the dashboards' map, no text inside (names are in the appendix as text), and its credit

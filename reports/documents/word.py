@@ -78,32 +78,80 @@ def _cs_bold(run, bold: bool) -> None:
     rpr.append(rpr.makeelement(qn("w:bCs"), {}))
 
 
-def _people(doc, people, *, bracket=False):
+PEOPLE_WIDTHS_CM = (1.1, 5.5, 5.0, 4.4)  # number, name, position, role: 16 cm, the text width
+PEOPLE_SIZE_PT = 14  # the attendee lists are set at 14 pt, as in the PDF
+
+
+def _fixed_table(table, widths_cm) -> None:
+    """Column widths that Word and LibreOffice both keep: fixed layout, the grid and every cell."""
+    from docx.oxml.ns import qn
     from docx.shared import Cm
 
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = tbl_pr.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = tbl_pr.makeelement(qn("w:tblLayout"), {})
+        tbl_pr.append(layout)
+    layout.set(qn("w:type"), "fixed")
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=True):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+
+
+def _keep_row_whole(row) -> None:
+    """A row is never split across pages (w:cantSplit)."""
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+
+
+def _people(doc, people, *, bracket=False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
     table = doc.add_table(rows=0, cols=4)
-    widths = (Cm(0.9), Cm(5), Cm(5.8), Cm(4.3))
+    _fixed_table(table, PEOPLE_WIDTHS_CM)
     for i, person in enumerate(people, start=1):
-        cells = table.add_row().cells
+        row = table.add_row()
+        _keep_row_whole(row)
         position = person["position"]
         if person["note"]:
             position += f"\n({person['note']})" if bracket else f"\n{person['note']}"
-        for cell, text, width in zip(cells, (f"{i}.", person["name"], position, person["role"]), widths, strict=True):
-            cell.width = width
+        # a name is never broken between the given name and the surname
+        name = (person["name"] or "").replace(" ", "\u00a0")
+        texts = (f"{i}.", name, position, person["role"])
+        for col, (cell, text, width) in enumerate(zip(row.cells, texts, PEOPLE_WIDTHS_CM, strict=True)):
+            cell.width = Cm(width)
             cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
-            if text == person["role"] and text:
+            paragraph = cell.paragraphs[0]
+            if col == 0:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = paragraph.add_run(text)
+            run.font.size = Pt(PEOPLE_SIZE_PT)
+            _cs_size(run, PEOPLE_SIZE_PT)
+            if col == 3 and text:
                 run.bold = True
                 _cs_bold(run, True)
     return table
 
 
+def _cs_size(run, size_pt: int) -> None:
+    """The size for Thai too (complex-script size, w:szCs)."""
+    from docx.oxml.ns import qn
+
+    rpr = run._element.get_or_add_rPr()
+    size = rpr.makeelement(qn("w:szCs"), {qn("w:val"): str(size_pt * 2)})
+    rpr.append(size)
+
+
 def _signature(doc, what: str, name: str, position: str) -> None:
+    """ "(ลงชื่อ) ……… ผู้จดรายงานการประชุม" on one line (the block is as wide as the line needs), the name, the position."""
     _para(doc)
-    _para(doc, f"(ลงชื่อ) ................................ {what}", center=True, indent_cm=4.5, keep=True)
-    _para(doc, f"({name or '................................'})", center=True, indent_cm=4.5, keep=True)
+    _para(doc, f"(ลงชื่อ) ................................ {what}", center=True, indent_cm=3.0, keep=True)
+    _para(doc, f"({name or '................................'})", center=True, indent_cm=3.0, keep=True)
     if position:
-        _para(doc, position, center=True, indent_cm=4.5)
+        _para(doc, position, center=True, indent_cm=3.0)
 
 
 def minutes_docx(report: dict) -> bytes:

@@ -54,6 +54,17 @@ def test_minutes_word_copy_follows_form_11_in_sarabun_16(world, client_for, djan
     assert "(ลงชื่อ) ................................ ผู้จดรายงานการประชุม" in text
     if chair is not None:
         assert "ประธานอนุกรรมการ" in text
+    # the attendee list as LibreOffice and Word both lay it out (checked as pictures, README): fixed
+    # columns filling the text width, rows never split across pages, names never broken
+    from docx.oxml.ns import qn
+
+    people = doc.tables[0]
+    assert people._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    grid = [int(c.get(qn("w:w"))) for c in people._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(sum(grid) - 9072) <= 4  # 16 cm in twips
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in people.rows)
+    names = [row.cells[1].text for row in people.rows]
+    assert names and all(" " not in n and "\u00a0" in n for n in names)
 
 
 def test_agenda_word_copy_lists_items_and_is_scoped(world, client_for, django_capture_on_commit_callbacks):
