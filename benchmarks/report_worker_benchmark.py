@@ -55,15 +55,18 @@ def _cpu_of(procs) -> float:
     return total
 
 
-def _through_worker(user, province, fiscal_year: int, timeout: float = 300, worker=None, cpu=None) -> float:
+def _through_worker(
+    user, province, fiscal_year: int, timeout: float = 300, worker=None, cpu=None, child_cpu=None
+) -> float:
     """Seconds from enqueue to ``ready``; when ``cpu`` is a list, appends the CPU seconds the
-    worker (main process and children) spent on the job meanwhile."""
+    worker (main process and children) spent meanwhile, and to ``child_cpu`` the child's alone
+    (the build itself; the main process's share grows with the wall time it waits)."""
     from reports.models import ReportJob
     from reports.tasks import build_report
 
     job = _new_job(user, province, fiscal_year)
     procs = [worker, *worker.children()] if worker is not None else []
-    cpu_before = _cpu_of(procs)
+    cpu_before, child_before = _cpu_of(procs), _cpu_of(procs[1:])
     started = time.perf_counter()
     build_report.delay(job.pk)
     deadline = time.monotonic() + timeout
@@ -73,6 +76,8 @@ def _through_worker(user, province, fiscal_year: int, timeout: float = 300, work
             elapsed = time.perf_counter() - started
             if cpu is not None:
                 cpu.append(_cpu_of(procs) - cpu_before)
+            if child_cpu is not None:
+                child_cpu.append(_cpu_of(procs[1:]) - child_before)
             return elapsed
         if state == "failed":
             raise SystemExit(f"job {job.pk} failed")
@@ -147,10 +152,12 @@ def main() -> None:
         for _ in range(2):  # warm: the first build loads templates and fonts in the child
             _through_worker(chair, province, args.fiscal_year)
             _weasyprint_alone(province, args.fiscal_year)
-        worker_s, alone_s, worker_cpu, alone_cpu = [], [], [], []
+        worker_s, alone_s, worker_cpu, alone_cpu, child_cpu = [], [], [], [], []
         main = psutil.Process(worker.pid)
         for _ in range(args.rounds):
-            worker_s.append(_through_worker(chair, province, args.fiscal_year, worker=main, cpu=worker_cpu))
+            worker_s.append(
+                _through_worker(chair, province, args.fiscal_year, worker=main, cpu=worker_cpu, child_cpu=child_cpu)
+            )
             alone_s.append(_weasyprint_alone(province, args.fiscal_year, cpu=alone_cpu))
         w, a = statistics.median(worker_s), statistics.median(alone_s)
         wc, ac = statistics.median(worker_cpu), statistics.median(alone_cpu)
@@ -161,6 +168,9 @@ def main() -> None:
         print(f"worker CPU per report (main + child): {[round(x, 2) for x in worker_cpu]} s, median {wc:.2f} s")
         print(f"WeasyPrint alone CPU: {[round(x, 2) for x in alone_cpu]} s, median {ac:.2f} s")
         print(f"ratio worker / WeasyPrint, CPU: {wc / ac:.2f}x")
+        cc = statistics.median(child_cpu)
+        print(f"worker child alone CPU per report: {[round(x, 2) for x in child_cpu]} s, median {cc:.2f} s")
+        print(f"ratio worker child / WeasyPrint, CPU: {cc / ac:.2f}x")
         child = psutil.Process(worker.pid).children()[0]
         print(f"worker child RSS after warm-up and {args.rounds} reports: {child.memory_info().rss / 2**20:.0f} MB")
         for k in range(1, args.memory_reports + 1):

@@ -31,13 +31,14 @@ M_ARENA_MAX = -8  # glibc's mallopt() parameter number
 
 
 def limit_malloc_arenas(arenas: int | None = None) -> bool:
-    """Cap glibc's malloc arenas in this worker process (issue #12: flat worker memory).
+    """Cap glibc's malloc arenas in this worker process (issue #12: worker memory).
 
-    Each report starts a heartbeat thread, and glibc gives a new thread its own malloc arena
-    (up to 8 per core) that WeasyPrint's C libraries (Pango, HarfBuzz, cairo) then fill and
-    never hand back: the worker child grew ~0.26 MB a report, slowing as the arenas ran out,
-    while the same builds in one thread stayed flat. Two arenas is what ``MALLOC_ARENA_MAX=2``
-    would give, set from inside because the worker's environment is the deployer's.
+    Each report starts a heartbeat thread (and its own database connection); glibc may give
+    each new thread an arena of its own (up to 8 per core), and memory freed into an arena is
+    rarely returned to the system, so a long-lived child's resident size creeps up with the
+    number of threads it has run. Two arenas is what ``MALLOC_ARENA_MAX=2`` would give, set
+    from inside because the worker's environment is the deployer's. The measured effect is in
+    the README (Performance); ``CELERY_WORKER_MAX_TASKS_PER_CHILD`` bounds whatever remains.
     Returns whether the cap was set (False off glibc).
     """
     import ctypes

@@ -413,4 +413,4 @@ FORM_RENDERER = "core.renderers.FastSelectRenderer"
 # The report worker (reports/tasks.py): malloc arenas per worker process, and a child recycled
 # after this many tasks as a safety net for memory a C library might still keep.
 REPORTS_MALLOC_ARENAS = env.int("REPORTS_MALLOC_ARENAS", default=2)
-CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=500)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=100)
