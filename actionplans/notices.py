@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actionplans.choices import DocState
 from actionplans.models import ActionPlan, SituationReport
