@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actionplans.choices import DocState
 from actionplans.models import ActionPlan, SituationReport
@@ -28,7 +29,7 @@ def document_due(kind: str, object_id: int, variant: str) -> Event | None:
     sc = Subcommittee.objects.select_related("province").filter(pk=object_id).first()
     if sc is None:
         return None
-    year, _, step = variant.partition(":")
+    year, _sep, step = variant.partition(":")
     plan = kind in (Kind.PLAN_DUE, Kind.PLAN_LATE)
     what = (
         _("แผนปฏิบัติการปีงบประมาณ %(year)s") % {"year": year}

@@ -15,7 +15,7 @@ def token_list(request):
     secret = None
     if request.method == "POST" and form.is_valid():
         try:
-            _, secret = services.create_token(
+            _token, secret = services.create_token(
                 actor=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
             )
         except ValidationError as exc:
