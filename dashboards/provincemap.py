@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 GROUP_COLOURS = {
     "A": "#d9534f",
@@ -28,7 +30,7 @@ NO_GROUP = "#d9d9d9"
 NO_GROUP_SWATCH = f"repeating-linear-gradient(45deg, {NO_GROUP} 0 3px, #9a9a9a 3px 4px)"
 HIDDEN = "#f1f1f1"  # a province outside the user's scope or filter: the shape only, no name, no link
 WATER = "#cfe3f3"
-CREDIT = "แผนที่: MapSVG / svg-maps (CC BY 4.0)"
+CREDIT = gettext_lazy("แผนที่: MapSVG / svg-maps (CC BY 4.0)")
 DATA = Path(__file__).resolve().parent / "geo" / "thailand.json"
 
 
@@ -54,7 +56,9 @@ class MapCell:
 
 
 def label(cell: MapCell) -> str:
-    return f"{cell.name} กลุ่ม {cell.group}" if cell.group else f"{cell.name} ยังไม่กำหนดกลุ่ม"
+    if cell.group:
+        return _("%(name)s กลุ่ม %(group)s") % {"name": cell.name, "group": cell.group}
+    return _("%(name)s ยังไม่กำหนดกลุ่ม") % {"name": cell.name}
 
 
 def _shape(cell: MapCell, path: str, *, highlight: bool) -> SafeString:
@@ -71,7 +75,7 @@ def _shape(cell: MapCell, path: str, *, highlight: bool) -> SafeString:
 def province_map(
     cells: Iterable[MapCell],
     *,
-    title: str = "แผนที่จังหวัดตามกลุ่มความเสี่ยง",
+    title: str = gettext_lazy("แผนที่จังหวัดตามกลุ่มความเสี่ยง"),
     width: int = 400,
     highlight: str | None = None,
 ) -> SafeString:
