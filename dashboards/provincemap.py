@@ -67,7 +67,7 @@ def _shape(cell: MapCell, path: str, *, highlight: bool) -> SafeString:
     shape = '<path d="{}" fill="{}" stroke="#1b1b1b" stroke-width="2.5">' if highlight else '<path d="{}" fill="{}">'
     body = format_html(shape + "<title>{}</title></path>", path, fill, label(cell))
     if cell.url:
-        # the accessible name from <title> (the first child), as the tile map had it
+        # the accessible name from <title> (the first child of the link)
         return format_html('<a href="{}"><title>{}</title>{}</a>', cell.url, label(cell), body)
     return body
 

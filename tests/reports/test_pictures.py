@@ -31,8 +31,8 @@ def _fixed_ledger_hash(real):
     with every seeding; the pictures fix it (same length) so they compare layout, not the clock.
     ``tests/emeetings`` checks the real hash on the page."""
 
-    def extra(meeting, minutes):
-        data = real(meeting, minutes)
+    def extra(meeting, minutes, **kwargs):
+        data = real(meeting, minutes, **kwargs)
         if "ledger_hash" in data:
             data.update(ledger_hash="0" * 64, ledger_seq=1)
         return data
