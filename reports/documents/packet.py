@@ -158,7 +158,7 @@ class Packet(_MeetingDocument):
             )
             start = len(writer.pages)
             writer.append(reader, import_outline=False)
-            return writer.add_outline_item(outline, start, parent=parent)
+            return writer.add_outline_item(title=outline, page_number=start, parent=parent)
 
         # The packet is not a tagged PDF (pypdf does not merge structure trees), so its own parts are
         # rendered untagged: PDF/UA tagging would cost time and bytes for a tree the merge drops.
@@ -180,7 +180,7 @@ class Packet(_MeetingDocument):
                 continue
             if part.number not in parents:
                 parents[part.number] = writer.add_outline_item(
-                    f"ระเบียบวาระที่ {part.number} {part.item_title}"[:200], len(writer.pages)
+                    title=f"ระเบียบวาระที่ {part.number} {part.item_title}"[:200], page_number=len(writer.pages)
                 )
             append(part.reader, part.name, parent=parents[part.number])
 
