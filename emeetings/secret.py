@@ -25,7 +25,22 @@ ALREADY_VOTED = "ท่านลงคะแนนลับในเรื่อ
 
 
 def is_secret(ballot) -> bool:
+    known = getattr(ballot, "secret_flag_ids", None)  # read with the electorate (``fresh_parts``): no query
+    if known is not None:
+        return bool(known)
     return SecretBallot.objects.filter(ballot_id=ballot.pk).exists()
+
+
+def fresh_parts(ballot_id: int, seat_ids=()) -> dict:
+    """What an entry reads with the electorate, after the ballot's lock, in the same query: whether the
+    ballot is secret (``secret_flag_ids``) and which of ``seat_ids`` hold a receipt (``secret_receipt_ids``)."""
+    return {
+        "secret_flag_ids": (SecretBallot.objects.filter(ballot_id=ballot_id), "ballot_id"),
+        "secret_receipt_ids": (
+            SecretReceipt.objects.filter(ballot_id=ballot_id, member_id__in=list(seat_ids) or [0]),
+            "member_id",
+        ),
+    }
 
 
 def make_secret(*, actor, ballot) -> SecretBallot:
@@ -60,7 +75,8 @@ def cast(*, actor, ballot, seat, choice: str, proposal) -> SecretReceipt:
     """Record that ``seat`` voted and add one to ``choice``; called by ``cast_vote`` under the ballot's lock."""
     import ledger.services
 
-    if SecretReceipt.objects.filter(ballot=ballot, member=seat).exists():
+    voted = getattr(ballot, "secret_receipt_ids", None)  # read after the ballot's lock (``fresh_parts``)
+    if seat.pk in voted if voted is not None else SecretReceipt.objects.filter(ballot=ballot, member=seat).exists():
         raise ValidationError(ALREADY_VOTED)
     receipt = SecretReceipt(ballot=ballot, member=seat)
     receipt.save()

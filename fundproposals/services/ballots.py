@@ -164,9 +164,11 @@ def open_meeting_ballot(*, actor, proposal: Proposal, method: str = VoteMethod.D
         )
 
 
-def preview(ballot: Ballot) -> tuple[Tally, Any, Any]:
-    """The tally and quorum as they would be if the ballot closed now (for the chair's page)."""
-    electorate = selectors.electorate(ballot)
+def preview(ballot: Ballot, electorate=None) -> tuple[Tally, Any, Any]:
+    """The tally and quorum as they would be if the ballot closed now (for the chair's page).
+
+    ``electorate``: one already read in this request (an entry's service keeps it), not read again."""
+    electorate = electorate or selectors.electorate(ballot)
     counted = decision.counted_votes(ballot, electorate)
     counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
     tally = decision.tally_of(ballot, electorate, counted)
