@@ -157,3 +157,26 @@ def test_a_minutes_autosave_costs_at_most_12_queries_and_is_queued_for_search(wo
     assert "หลังจากที่ท่านเริ่มแก้ไขจากฉบับที่ 1" in stale.content.decode()
     assert Minutes.objects.get(meeting=meeting).version == 4
     print(f"autosave: first save {n0}, then {counts} queries (budget {WRITE_QUERY_BUDGET})")
+
+
+# Closing a vote is NOT within the 12 yet: it writes the ballot, the item's resolution and its first wording,
+# moves the proposal on, and appends two ledger entries and two audit records in one transaction. This guard
+# keeps the count from growing back while that work goes on (issue #12).
+CLOSE_QUERY_GUARD = 61
+
+
+def test_closing_a_vote_is_guarded_against_more_queries(world, client_for, queued):
+    _, _, ballot = _ballot(world)
+    for role in (Role.MEMBER, Role.CHAIR):
+        assert client_for(world.users[role]).post(f"/proposals/ballots/{ballot.pk}/", {"choice": "approve"}).status_code
+    chair = client_for(world.users[Role.CHAIR])
+    url = f"/proposals/ballots/{ballot.pk}/close/"
+    assert chair.get(url).status_code == 200
+    n, resp = assert_write_budget(chair, url, {"recommended_amount": "100000"}, budget=CLOSE_QUERY_GUARD)
+    assert resp.status_code == 302
+    ballot.refresh_from_db()
+    assert ballot.state == "closed" and ballot.result == "approve"
+    assert Entry.objects.filter(kind="ballot", object_id=ballot.pk).exists()
+    assert Entry.objects.filter(kind="resolution").exists()
+    assert ("notifications.tasks.emit", ("vote_closed", ballot.pk, "")) in queued
+    print(f"close: {n} queries (guard {CLOSE_QUERY_GUARD}, budget {WRITE_QUERY_BUDGET} not met)")

@@ -240,7 +240,12 @@ def close_ballot(
     with transaction.atomic():
         proposal_id = Ballot.objects.values_list("proposal_id", flat=True).get(pk=ballot_id)
         proposal = Proposal.objects.select_for_update(of=("self",)).select_related("province").get(pk=proposal_id)
-        ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
+        # the ballot row only, read with what closing needs (its item, meeting and province)
+        ballot = (
+            Ballot.objects.select_for_update(of=("self",))
+            .select_related("agenda_item__meeting__subcommittee__province", "agenda_item__parent")
+            .get(pk=ballot_id)
+        )
         ballot.proposal = proposal
         if ballot.state != BallotState.OPEN:
             raise ValidationError("การลงมตินี้ปิดไปแล้ว")
@@ -281,7 +286,8 @@ def close_ballot(
         ballot.result = tally.result if q.met else ""
         ballot.casting_vote = tally.casting_vote if q.met else ""
         ballot.result_text = _result_text(proposal, ballot, tally, q, amount)
-        ballot.full_clean(validate_constraints=False)
+        # its proposal, item and openers are the rows just locked or read, the closer is the actor: no lookups
+        ballot.full_clean(exclude=["proposal", "agenda_item", "opened_by", "closed_by"], validate_constraints=False)
         ballot.save()
         ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
         if ballot.agenda_item_id:
