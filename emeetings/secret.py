@@ -27,6 +27,9 @@ ALREADY_VOTED = "ท่านลงคะแนนลับในเรื่อ
 
 def is_secret(ballot) -> bool:
     """Whether the ballot is secret (asked once per ballot object: the vote pages ask several times)."""
+    known = getattr(ballot, "secret_flag_ids", None)  # read with the electorate (``fresh_parts``): no query
+    if known is not None:
+        return bool(known)
     flag = getattr(ballot, "_secret_flag", None)
     if flag is None:
         flag = ballot._secret_flag = SecretBallot.objects.filter(ballot_id=ballot.pk).exists()
@@ -48,6 +51,18 @@ def running_count(ballot, *, seat, electorate) -> dict:
     if voted:
         ctx |= {"can_vote": False, "vote_problem": None}
     return ctx
+
+
+def fresh_parts(ballot_id: int, seat_ids=()) -> dict:
+    """What an entry reads with the electorate, after the ballot's lock, in the same query: whether the
+    ballot is secret (``secret_flag_ids``) and which of ``seat_ids`` hold a receipt (``secret_receipt_ids``)."""
+    return {
+        "secret_flag_ids": (SecretBallot.objects.filter(ballot_id=ballot_id), "ballot_id"),
+        "secret_receipt_ids": (
+            SecretReceipt.objects.filter(ballot_id=ballot_id, member_id__in=list(seat_ids) or [0]),
+            "member_id",
+        ),
+    }
 
 
 def make_secret(*, actor, ballot) -> SecretBallot:
@@ -82,7 +97,8 @@ def cast(*, actor, ballot, seat, choice: str, proposal) -> SecretReceipt:
     """Record that ``seat`` voted and add one to ``choice``; called by ``cast_vote`` under the ballot's lock."""
     import ledger.services
 
-    if SecretReceipt.objects.filter(ballot=ballot, member=seat).exists():
+    voted = getattr(ballot, "secret_receipt_ids", None)  # read after the ballot's lock (``fresh_parts``)
+    if seat.pk in voted if voted is not None else SecretReceipt.objects.filter(ballot=ballot, member=seat).exists():
         raise ValidationError(ALREADY_VOTED)
     receipt = SecretReceipt(ballot=ballot, member=seat)
     receipt.save()

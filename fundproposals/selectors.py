@@ -18,7 +18,7 @@ from django.http import Http404
 from committees.models import Member
 from core.models import AuditEvent
 from core.pillars import Pillar
-from fundproposals.choices import BallotMode, BallotState
+from fundproposals.choices import BallotMode, BallotState, VoteMethod
 from fundproposals.models import Ballot, Proposal, ProposalPillar, ProposalRevision, Review, Vote
 
 
@@ -183,16 +183,9 @@ def open_ballot(proposal: Proposal) -> Ballot | None:
 def ballot_for(user, pk: int) -> Ballot:
     """One ballot whose proposal the user may see; otherwise 404."""
     try:
-        ballot = (
-            Ballot.objects.select_related(
-                "proposal__province", "agenda_item__meeting__subcommittee", "agenda_item__parent"
-            )
-            .prefetch_related(
-                Prefetch("votes", queryset=Vote.objects.select_related("member", "cast_by")),
-                "hand_counts",
-            )
-            .get(pk=pk)
-        )
+        ballot = Ballot.objects.select_related(
+            "proposal__province", "agenda_item__meeting__subcommittee", "agenda_item__parent"
+        ).get(pk=pk)
     except (Ballot.DoesNotExist, ValueError):
         raise Http404("ไม่พบการลงมติ") from None
     from fundproposals.permissions import can_view_proposal
@@ -211,6 +204,58 @@ def item_ballots(item) -> list[Ballot]:
 
 
 # --- who may vote ---------------------------------------------------------
+
+
+def votes_with_seats(ballot: Ballot, seat_ids: set[int], votes: list[Vote] | None = None) -> dict[int, Member]:
+    """The ballot's votes and the seats a page lists (``seat_ids``), in one query.
+
+    Reads every member who is in ``seat_ids`` or has a vote on the ballot, each with that vote;
+    fills ``ballot.votes`` (as a prefetch would, in the votes' order) and returns the listed seats
+    by id in seating order. Members carry their id, name and seat order only (what the pages show).
+    ``votes`` given (a secret ballot has none): no query for them. Show-of-hands counts are loaded
+    too when the ballot is taken that way.
+    """
+    from django.db.models import OuterRef, Subquery, prefetch_related_objects
+
+    if ballot.method == VoteMethod.SHOW_OF_HANDS:
+        prefetch_related_objects([ballot], "hand_counts")
+    if votes is not None and not seat_ids:
+        found: list[Vote] = list(votes)
+        seats: dict[int, Member] = {}
+    else:
+        own = Vote.objects.filter(ballot_id=ballot.pk, member_id=OuterRef("pk"))
+        voters = Vote.objects.filter(ballot_id=ballot.pk).values("member_id")
+        rows = (
+            Member.objects.filter(Q(pk__in=list(seat_ids)) | Q(pk__in=voters))
+            .only("id", "full_name", "order")
+            .annotate(
+                vote_id=Subquery(own.values("pk")[:1]),
+                vote_choice=Subquery(own.values("choice")[:1]),
+                vote_channel=Subquery(own.values("channel")[:1]),
+                vote_cast_by=Subquery(own.values("cast_by_id")[:1]),
+            )
+            .order_by("order", "id")
+        )
+        found, seats = [], {}
+        for m in rows:
+            if m.pk in seat_ids:
+                seats[m.pk] = m
+            if m.vote_id is not None:
+                vote = Vote(
+                    pk=m.vote_id,
+                    ballot=ballot,
+                    member=m,
+                    choice=m.vote_choice,
+                    channel=m.vote_channel,
+                    cast_by_id=m.vote_cast_by,
+                )
+                vote._state.adding, vote._state.db = False, m._state.db
+                found.append(vote)
+        found.sort(key=lambda v: (v.member.order, v.pk))
+    cached = Vote.objects.filter(ballot_id=ballot.pk)  # a further filter on it still asks the database
+    cached._result_cache, cached._prefetch_done = found, True
+    ballot._prefetched_objects_cache = {**getattr(ballot, "_prefetched_objects_cache", {}), "votes": cached}
+    return seats
 
 
 def current_member_ids(province_id: int) -> set[int]:
@@ -253,11 +298,39 @@ class Electorate:
         return (self.present & self.members) - self.conflicted
 
 
-def electorate(ballot: Ballot) -> Electorate:
-    province_id = ballot.province_id
-    members = current_member_ids(province_id)
-    present = present_ids(ballot.agenda_item.meeting) if ballot.mode == BallotMode.MEETING else set(members)
-    return Electorate(members=members, present=present, conflicted=conflicted_ids(ballot))
+def electorate(ballot: Ballot, *, also: dict | None = None) -> Electorate:
+    """Who may vote on the ballot, in one query (a tagged UNION ALL of the rules above).
+
+    The rules stay where they are (current members, ``meetings.selectors`` for who is present,
+    reviews and declared conflicts); only their round trips are folded into one.
+    ``also``: ``{name: (queryset, id field)}`` read in the same query; each set of ids is put on the ballot
+    as ``name`` (the secret-vote hook uses it to read its state after an entry's lock).
+    """
+    from django.db.models import IntegerField, Subquery, Value
+
+    from meetings.models import AgendaItem, ConflictOfInterest
+    from meetings.selectors import present_member_querysets
+
+    def tagged(qs, tag: int, field: str = "member_id"):
+        return qs.annotate(tag=Value(tag, output_field=IntegerField())).values_list("tag", field).order_by()
+
+    meeting_ballot = ballot.mode == BallotMode.MEETING
+    parts = [tagged(Member.objects.current().filter(subcommittee__province_id=ballot.province_id), 0, "pk")]
+    if meeting_ballot:
+        meeting = Subquery(AgendaItem.objects.filter(pk=ballot.agenda_item_id).values("meeting_id"))
+        parts += [tagged(qs, 1) for qs in present_member_querysets(meeting)]
+    parts.append(tagged(Review.objects.filter(proposal_id=ballot.proposal_id, has_conflict=True), 2))
+    if ballot.agenda_item_id:
+        parts.append(tagged(ConflictOfInterest.objects.filter(agenda_item_id=ballot.agenda_item_id), 2))
+    extra = list((also or {}).items())
+    parts += [tagged(qs, 3 + i, field) for i, (_, (qs, field)) in enumerate(extra)]
+    found: list[set[int]] = [set() for _ in range(3 + len(extra))]
+    for tag, member_id in parts[0].union(*parts[1:], all=True):
+        found[tag].add(member_id)
+    for i, (name, _) in enumerate(extra):
+        setattr(ballot, name, found[3 + i])
+    members, present, conflicted = found[:3]
+    return Electorate(members=members, present=present if meeting_ballot else set(members), conflicted=conflicted)
 
 
 def circulated_to_report(meeting) -> list[Ballot]:

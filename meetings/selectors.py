@@ -129,19 +129,26 @@ def paper_for(user, pk: int) -> AgendaPaper:
         raise Http404("ไม่พบไฟล์") from None
 
 
-def agenda(meeting: Meeting) -> list[AgendaItem]:
+def agenda(meeting: Meeting, *, papers: bool = True, items: list[AgendaItem] | None = None) -> list[AgendaItem]:
     """Sections in order, each with ``subitems`` (and papers, resolution, conflicts) prefetched: 3 queries
     (every item at once, then the papers and the conflicts of all of them), whatever the agenda's size.
+    ``papers`` False: without the papers (the minutes' text does not list them), 2 queries.
+    ``items``: the meeting's items already read in agenda order (``agenda_items_flat``): not read again.
     """
-    items = list(
-        AgendaItem.objects.filter(meeting=meeting)
-        .select_related("resolution", "minutes_to_adopt__subcommittee")
-        .prefetch_related(
-            Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)),
-            Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member")),
+    from django.db.models import prefetch_related_objects
+
+    lookups = [Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member"))]
+    if papers:
+        lookups.insert(0, Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)))
+    if items is not None:
+        prefetch_related_objects(items, *lookups)
+    else:
+        items = list(
+            AgendaItem.objects.filter(meeting=meeting)
+            .select_related("resolution", "minutes_to_adopt__subcommittee")
+            .prefetch_related(*lookups)
+            .order_by("order", "id")
         )
-        .order_by("order", "id")
-    )
     sections = [it for it in items if it.parent_id is None]
     by_pk = {s.pk: s for s in sections}
     for s in sections:
@@ -177,9 +184,11 @@ def attendance_rows(meeting: Meeting) -> list[Attendance]:
     return list(Attendance.objects.filter(meeting=meeting).select_related("member").order_by("order", "id"))
 
 
-def present_member_ids(meeting: Meeting) -> set[int]:
-    """Ids of members counted present (in person or by a stand-in). Other apps use it to know who may vote."""
-    return set(
+def present_member_querysets(meeting) -> list[QuerySet]:
+    """The querysets (``member_id`` values) whose union is who is counted present; ``meeting`` may be an id.
+
+    Other apps union them into a bigger query (the electorate of a vote, in one query)."""
+    return [
         Attendance.objects.filter(
             meeting=meeting,
             member__isnull=False,
@@ -187,9 +196,15 @@ def present_member_ids(meeting: Meeting) -> set[int]:
         )
         .exclude(member_id__in=left_member_ids(meeting))  # e-meeting hook (issue 15): checked in, then left
         .values_list("member_id", flat=True)
-        .order_by()
-        .union(checked_in_member_ids(meeting))  # e-meeting hook (issue 15): verified remote members count as present
-    )
+        .order_by(),
+        checked_in_member_ids(meeting),  # e-meeting hook (issue 15): verified remote members count as present
+    ]
+
+
+def present_member_ids(meeting: Meeting) -> set[int]:
+    """Ids of members counted present (in person or by a stand-in). Other apps use it to know who may vote."""
+    first, *rest = present_member_querysets(meeting)
+    return set(first.union(*rest))
 
 
 def quorum_from(member_ids: set[int], present_ids: set[int], recused_ids: set[int] = frozenset()) -> Quorum:
@@ -437,14 +452,18 @@ def _time_text(value: str) -> str:
     return value if value.endswith("น.") else f"{value} น."
 
 
-def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None) -> MinutesDocument:
+def minutes_document(
+    meeting: Meeting, *, content: dict[str, Any] | None = None, sections=None, for_text: bool = False
+) -> MinutesDocument:
     """The minutes as form 11 lays them out, from the saved draft (or the adopted version), else pre-filled.
 
     ``content`` overrides the stored text (an unsaved form, or an older version).
-    The reports app renders this same object to PDF.
+    The reports app renders this same object to PDF. ``sections``: the agenda already read.
+    ``for_text`` (with ``content``): only what ``minutes_text`` prints, without the stored minutes'
+    version, adoption note and e-meeting additions (which it does not print), so fewer queries.
     """
-    sections = agenda(meeting)
-    minutes = minutes_of(meeting)
+    sections = sections if sections is not None else agenda(meeting)
+    minutes = None if for_text and content is not None else minutes_of(meeting)
     if content is None:
         if minutes and minutes.version:
             content = minutes.content if minutes.is_adopted else with_resolutions(minutes.content, sections)
@@ -456,7 +475,8 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
     came = {
         a.member_id for a in rows if a.member_id and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
     }
-    extra = minutes_extra(meeting, minutes, present_ids=came)  # e-meeting hook (issue 15)
+    # e-meeting hook (issue 15); the version's plain text (``for_text``) prints none of it
+    extra = {} if for_text else minutes_extra(meeting, minutes, present_ids=came)
     online = extra.get("remote_ids", set())
     for att in rows:
         if att.status == AttendanceStatus.PRESENT:
@@ -524,9 +544,9 @@ def minutes_document(meeting: Meeting, *, content: dict[str, Any] | None = None)
     )
 
 
-def minutes_text(meeting: Meeting, content: dict[str, Any]) -> str:
+def minutes_text(meeting: Meeting, content: dict[str, Any], *, sections=None) -> str:
     """The minutes as plain text (kept with each version; compared line by line)."""
-    doc = minutes_document(meeting, content=content)
+    doc = minutes_document(meeting, content=content, sections=sections, for_text=True)
     lines = [f"{doc.title}{doc.body_name}", doc.number_label, doc.date_text, doc.place]
     if doc.chair:
         lines.append(f"{doc.chair.note} {doc.chair.name} {doc.chair.position}")

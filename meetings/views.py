@@ -554,7 +554,6 @@ def minutes_edit(request, pk):
     require(perms.can_edit_minutes(request.user, meeting))
     # one query for the items the form needs (titles and numbers), not the whole agenda with papers
     items = list(selectors.agenda_items_flat(meeting))
-    record = selectors.minutes_of(meeting)
     conflict = None
     if request.method == "POST":
         form = MinutesForm(request.POST, items=items)
@@ -565,6 +564,7 @@ def minutes_edit(request, pk):
                     meeting=meeting,
                     content=form.content(),
                     base_version=form.cleaned_data["version"],
+                    items=items,
                 )
             except services.MinutesConflict as exc:
                 if request.htmx:
@@ -584,7 +584,8 @@ def minutes_edit(request, pk):
                 return redirect(f"{url}#{anchor}" if re.fullmatch(r"i\d+", anchor) else url)
         elif request.htmx:
             return _autosave_status(request, error=_("บันทึกอัตโนมัติไม่ได้ กรุณาตรวจข้อมูลแล้วกดบันทึกร่าง"))
-    else:
+    record = selectors.minutes_of(meeting)  # the page only: an autosave (htmx) answers without it
+    if request.method != "POST":
         if record and record.version:
             content, version = selectors.with_resolutions(record.content, items), record.version
         else:

@@ -97,3 +97,27 @@ def assert_constant_queries(
 def assert_page_budget(client, url: str, grow: Callable[[int], None], sizes: Iterable[int] = LIST_SIZES) -> list[int]:
     """A list page: the same number of queries at 5, 50 and 500 rows, and within PAGE_QUERY_BUDGET."""
     return assert_constant_queries(client, url, grow, sizes, budget=PAGE_QUERY_BUDGET)
+
+
+# --- Write paths (issue #12): a vote and a minutes autosave cost at most WRITE_QUERY_BUDGET queries. ---
+# Counted over the whole request through the test client (session, auth, the service's reads and locks,
+# audit, ledger, secret-vote counters, what the answer renders). Run them in a transactional test so the
+# service's transaction is a real one, as in production: Django logs no query for BEGIN or COMMIT, while a
+# test wrapped in a transaction would add a SAVEPOINT and a RELEASE that production never sends.
+WRITE_QUERY_BUDGET = 12
+
+
+def post_queries(client, url: str, data: dict, **extra) -> tuple[int, list[str], object]:
+    """POST ``data`` to ``url``; returns (number of queries, their SQL, the response)."""
+    with CaptureQueriesContext(connection) as ctx:
+        resp = client.post(url, data, **extra)
+    return len(ctx.captured_queries), [q["sql"] for q in ctx.captured_queries], resp
+
+
+def assert_write_budget(client, url: str, data: dict, budget: int = WRITE_QUERY_BUDGET, **extra):
+    """POST and assert the request costs at most ``budget`` queries (listing them when it does not)."""
+    n, sqls, resp = post_queries(client, url, data, **extra)
+    assert n <= budget, f"{url}: {n} queries, more than the budget of {budget}:\n" + "\n".join(
+        f"{i}. {sql[:200]}" for i, sql in enumerate(sqls, 1)
+    )
+    return n, resp

@@ -171,9 +171,11 @@ def open_meeting_ballot(*, actor, proposal: Proposal, method: str = VoteMethod.D
         )
 
 
-def preview(ballot: Ballot) -> tuple[Tally, Any, Any]:
-    """The tally and quorum as they would be if the ballot closed now (for the chair's page)."""
-    electorate = selectors.electorate(ballot)
+def preview(ballot: Ballot, electorate=None) -> tuple[Tally, Any, Any]:
+    """The tally and quorum as they would be if the ballot closed now (for the chair's page).
+
+    ``electorate``: one already read in this request (an entry's service keeps it), not read again."""
+    electorate = electorate or selectors.electorate(ballot)
     counted = decision.counted_votes(ballot, electorate)
     counted = secret.counted(ballot) if secret.is_secret(ballot) else counted  # secret-vote hook (issue 15)
     tally = decision.tally_of(ballot, electorate, counted)
@@ -259,7 +261,12 @@ def close_ballot(
 
             return close_item_ballot(actor=actor, ballot_id=ballot_id, casting_vote=casting_vote, consensus=consensus)
         proposal = Proposal.objects.select_for_update(of=("self",)).select_related("province").get(pk=proposal_id)
-        ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
+        # the ballot row only, read with what closing needs (its item, meeting and province)
+        ballot = (
+            Ballot.objects.select_for_update(of=("self",))
+            .select_related("agenda_item__meeting__subcommittee__province", "agenda_item__parent")
+            .get(pk=ballot_id)
+        )
         ballot.proposal = proposal
         if ballot.state != BallotState.OPEN:
             raise ValidationError(_("การลงมตินี้ปิดไปแล้ว"))
@@ -282,7 +289,8 @@ def close_ballot(
         else:
             amount = None
         ballot.result_text = _result_text(proposal, ballot, tally, q, amount)
-        ballot.full_clean(validate_constraints=False)
+        # its proposal, item and openers are the rows just locked or read, the closer is the actor: no lookups
+        ballot.full_clean(exclude=["proposal", "agenda_item", "opened_by", "closed_by"], validate_constraints=False)
         ballot.save()
         ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
         if ballot.agenda_item_id:

@@ -19,6 +19,7 @@ from fundproposals.forms import (
     OpenBallotForm,
     TableForm,
 )
+from fundproposals.models import Ballot
 from fundproposals.permissions import (
     can_cast_vote,
     can_close_ballot,
@@ -106,13 +107,34 @@ VOTE_STYLES = {
 }
 
 
-def _ballot_context(user, ballot):
-    tally, q, electorate = services.preview(ballot)
+def _ballot_context(user, ballot, *, full=True):
+    """What the vote panel, the entry sheet and the chair's page show.
+
+    The electorate an entry's service read under the ballot's lock (``ballot.electorate``) is
+    reused rather than read again. ``full`` False is the member's vote panel, which shows
+    neither the tally nor anyone's name, so neither is computed.
+    """
+    electorate = getattr(ballot, "electorate", None) or selectors.electorate(ballot)
+    see_votes = bool(can_see_votes(user, ballot))
+    # the chair's tally and the entry sheet name who is recused and who may vote: those seats come
+    # in the same query as the votes
+    listed = electorate.eligible | (electorate.conflicted & electorate.members) if see_votes and full else set()
+    kept = "votes" in getattr(ballot, "_prefetched_objects_cache", {})  # read and kept by an entry's service
+    seats = getattr(ballot, "seats", None)
+    if kept and (seats is not None or not listed):
+        seats = seats or {}
+    elif not full and getattr(ballot, "secret_flag_ids", None):  # a secret vote just cast: it has no vote rows
+        seats = selectors.votes_with_seats(ballot, set(), votes=[])
+    else:
+        seats = selectors.votes_with_seats(ballot, listed)
+    if full:
+        tally, q, electorate = services.preview(ballot, electorate)
+    else:
+        tally = q = None
     seat = selectors.member_seat(user, ballot.province_id)
     votes = list(ballot.votes.all())
     my_vote = next((v for v in votes if seat and v.member_id == seat.pk), None)
     cast = can_cast_vote(user, ballot, seat=seat, electorate=electorate)
-    see_votes = bool(can_see_votes(user, ballot))
     counted = services.counted_votes(ballot, electorate)
     ctx = {
         "ballot": ballot,
@@ -129,11 +151,10 @@ def _ballot_context(user, ballot):
         "votes": votes if see_votes else [],
         "can_close": bool(can_close_ballot(user, ballot)),
         "can_record": bool(can_record_votes(user, ballot)),
-        "hands": services.latest_hand_count(ballot),
+        "hands": services.latest_hand_count(ballot) if ballot.method == VoteMethod.SHOW_OF_HANDS else None,
     }
-    if see_votes:
+    if see_votes and full:
         # the chair's tally shows who is recused and (roll call, mixed) who still has no entry
-        seats = selectors.members_by_id(electorate.eligible | (electorate.conflicted & electorate.members))
         by_member = {v.member_id: v for v in votes}
         ctx["recused"] = [m for pk, m in seats.items() if pk in electorate.conflicted]
         ctx["entry_rows"] = [
@@ -146,28 +167,30 @@ def _ballot_context(user, ballot):
 @require_http_methods(["GET", "POST"])
 def ballot_vote(request, pk):
     """The phone-sized voting page: big buttons, the member's current vote, the count so far."""
-    ballot = selectors.ballot_for(request.user, pk)
     if request.method == "POST":
+        # The service reads and locks the ballot itself; only a member of its subcommittee can succeed,
+        # so the scoped read (404 for another province's ballot, as for a missing one) is needed only
+        # when the vote is refused: the accepted vote costs no second read of the ballot.
         try:
-            services.cast_vote(actor=request.user, ballot_id=ballot.pk, choice=request.POST.get("choice", ""))
-        except (ValidationError, PermissionDenied) as exc:
+            saved = services.cast_vote(actor=request.user, ballot_id=pk, choice=request.POST.get("choice", ""))
+        except (ValidationError, PermissionDenied, Ballot.DoesNotExist) as exc:
+            ballot = selectors.ballot_for(request.user, pk)
             msg = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             if request.htmx:
-                ballot = selectors.ballot_for(request.user, pk)
-                ctx = _ballot_context(request.user, ballot) | {"error": msg}
+                ctx = _ballot_context(request.user, ballot, full=False) | {"error": msg}
                 return render(request, "fundproposals/partials/vote_panel.html", ctx, status=409)
             messages.error(request, msg)
         else:
             if request.htmx:
                 # the panel itself says what was recorded; a flash message would wait for the next page
-                ballot = selectors.ballot_for(request.user, pk)
-                ctx = _ballot_context(request.user, ballot) | {"saved": True}
+                ctx = _ballot_context(request.user, saved.ballot, full=False) | {"saved": True}
                 return render(request, "fundproposals/partials/vote_panel.html", ctx)
             messages.success(
                 request, _("บันทึกการลงมติ “%(label)s” แล้ว") % {"label": VoteChoice(request.POST["choice"]).label}
             )
         return redirect("fundproposals:vote", pk=pk)
-    return render(request, "fundproposals/vote.html", _ballot_context(request.user, ballot))
+    ballot = selectors.ballot_for(request.user, pk)
+    return render(request, "fundproposals/vote.html", _ballot_context(request.user, ballot, full=False))
 
 
 def _entry_error(exc) -> str:
@@ -177,42 +200,45 @@ def _entry_error(exc) -> str:
 @require_http_methods(["GET", "POST"])
 def ballot_record(request, pk):
     """The secretariat's sheet: a present member's vote (roll call, mixed) or the show-of-hands counts."""
-    ballot = selectors.ballot_for(request.user, pk)
-    require(is_vote_recorder(request.user, ballot))
     hands_form = HandCountForm(_data(request) if "hands" in request.POST else None)
     if request.method == "POST":
+        # as for a member's vote: the services read and lock the ballot and check the recorder, so the
+        # scoped read (404 for another province, 403 for anyone but the secretariat) runs on refusal only
         try:
             if "hands" in request.POST:
                 if not hands_form.is_valid():
                     raise ValidationError(_("กรุณากรอกจำนวนเสียงเป็นตัวเลข"))
-                services.record_hand_count(actor=request.user, ballot_id=ballot.pk, counts=hands_form.cleaned_data)
+                saved = services.record_hand_count(actor=request.user, ballot_id=pk, counts=hands_form.cleaned_data)
                 done = _("บันทึกจำนวนเสียงแล้ว")
             else:
                 vote = services.record_vote(
                     actor=request.user,
-                    ballot_id=ballot.pk,
+                    ballot_id=pk,
                     member_id=request.POST.get("member"),
                     choice=request.POST.get("choice", ""),
                 )
                 done = _("บันทึกการลงมติของ %(full_name)s แล้ว") % {"full_name": vote.member.full_name}
-        except (ValidationError, PermissionDenied) as exc:
+                saved = vote
+        except (ValidationError, PermissionDenied, Ballot.DoesNotExist) as exc:
+            ballot = selectors.ballot_for(request.user, pk)
+            require(is_vote_recorder(request.user, ballot))
             if request.htmx:
-                ballot = selectors.ballot_for(request.user, pk)
                 ctx = _ballot_context(request.user, ballot) | {"error": _entry_error(exc), "hands_form": hands_form}
                 return render(request, "fundproposals/partials/entry_sheet.html", ctx, status=409)
             messages.error(request, _entry_error(exc))
         else:
             if request.htmx:
-                ballot = selectors.ballot_for(request.user, pk)
-                ctx = _ballot_context(request.user, ballot) | {"done": done, "hands_form": HandCountForm()}
+                ctx = _ballot_context(request.user, saved.ballot) | {"done": done, "hands_form": HandCountForm()}
                 return render(request, "fundproposals/partials/entry_sheet.html", ctx)
             messages.success(request, done)
             return redirect("fundproposals:record", pk=pk)
-    hands = services.latest_hand_count(ballot)
+    ballot = selectors.ballot_for(request.user, pk)
+    require(is_vote_recorder(request.user, ballot))
+    ctx = _ballot_context(request.user, ballot)
+    hands = ctx["hands"]
     if not hands_form.is_bound and hands:
         hands_form = HandCountForm(initial=hands.counts)
-    ctx = _ballot_context(request.user, ballot) | {"hands_form": hands_form}
-    return render(request, "fundproposals/entry.html", ctx)
+    return render(request, "fundproposals/entry.html", ctx | {"hands_form": hands_form})
 
 
 @require_http_methods(["GET", "POST"])

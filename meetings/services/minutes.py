@@ -29,7 +29,7 @@ from meetings.services.common import (
     _province,
     _require,
 )
-from meetings.services.resolutions import _add_wording, _minutes_adopted
+from meetings.services.resolutions import _add_wording
 from meetings.services.scheduling import fire_transition
 from notifications.services import notify_on_commit  # people (issue #10)
 from search.indexing import index_later  # search (issue #14)
@@ -58,22 +58,36 @@ def diff_html(before: str, after: str, *, before_label: str, after_label: str) -
     )
 
 
-def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_version: int) -> Minutes:
+def save_minutes(
+    *, actor, meeting: Meeting, content: Mapping[str, Any], base_version: int, items: list | None = None
+) -> Minutes:
     """Save the minutes draft as a new version, if nobody saved since ``base_version``.
 
     A stale save raises ``MinutesConflict`` (nothing stored; the caller keeps the
     text). The first save of a held meeting moves it to ``minutes_drafted``.
-    Adopted minutes are refused.
+    Adopted minutes are refused. ``items``: the meeting's agenda items the editor already read
+    (``selectors.agenda_items_flat``), so the agenda is not read twice in one autosave.
     """
-    from meetings.selectors import minutes_text
+    from meetings.selectors import agenda, minutes_text
 
-    if _minutes_adopted(meeting):
-        raise ValidationError(_("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้"))
     _require(perms.can_edit_minutes(actor, meeting))
     with transaction.atomic():
-        locked_meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
-        minutes = Minutes.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=minutes.pk)
+        # Once drafted, a save locks only the minutes row (it orders every save), reading the meeting
+        # with it; the first save, which creates the minutes and moves the meeting on, locks the meeting
+        # first as before. (Issue #12: an autosave costs at most 12 queries.)
+        minutes = (
+            Minutes.objects.select_for_update(of=("self",))
+            .select_related("updated_by", "meeting__subcommittee__province")
+            .filter(meeting_id=meeting.pk)
+            .exclude(meeting__state=MeetingState.HELD)
+            .first()
+        )
+        if minutes is None:
+            locked_meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+            minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
+            minutes = Minutes.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=minutes.pk)
+        else:
+            locked_meeting = minutes.meeting
         if minutes.adopted_on:
             raise ValidationError(_("รายงานการประชุมนี้รับรองแล้ว แก้ไขไม่ได้"))
         if minutes.version != base_version:
@@ -90,33 +104,40 @@ def save_minutes(*, actor, meeting: Meeting, content: Mapping[str, Any], base_ve
                 ),
                 saved_by=str(minutes.updated_by or _("ผู้อื่น")),
             )
-        clean = _clean_content(meeting, content)
-        _correct_resolutions(actor=actor, meeting=meeting, clean=clean)
+        # the agenda is read once: the items the text may name, their resolutions, the text's layout
+        sections = agenda(locked_meeting, papers=False, items=items)
+        items = [it for s in sections for it in (s, *s.subitems)]
+        clean = _clean_content(meeting, content, item_ids={str(it.pk) for it in items})
+        _correct_resolutions(actor=actor, meeting=locked_meeting, clean=clean, items=items)
         minutes.version += 1
         minutes.content = clean
         minutes.updated_by = actor
-        minutes.full_clean()
+        # the meeting and the actor are the rows just read; uniqueness and the adoption constraints
+        # are not touched by a draft (the database keeps them): no lookups for them
+        minutes.full_clean(exclude=["meeting", "updated_by"], validate_unique=False, validate_constraints=False)
         minutes.save()
         index_later(minutes)  # search: one pending re-index per minutes, however often it autosaves
         version = MinutesVersion(
             minutes=minutes,
             number=minutes.version,
             content=clean,
-            text=minutes_text(meeting, clean),
+            text=minutes_text(locked_meeting, clean, sections=sections),
             saved_by=actor,
         )
-        version.full_clean()
+        version.full_clean(exclude=["minutes", "saved_by"], validate_unique=False, validate_constraints=False)
         version.save()
         audit.record(
             actor=actor,
             action="minutes.save",
             target=minutes,
-            province=_province(meeting),
+            province=_province(locked_meeting),
             changes={"version": [base_version, minutes.version]},
         )
-        if locked_meeting.state == MeetingState.HELD:
+        moved = locked_meeting.state == MeetingState.HELD
+        if moved:
             fire_transition(actor=actor, meeting=locked_meeting, name="draft_minutes")
-    meeting.refresh_from_db()
+    if moved:
+        meeting.refresh_from_db()
     return minutes
 
 
@@ -131,9 +152,15 @@ MINUTES_TEXT_KEYS = (
 )
 
 
-def _correct_resolutions(*, actor, meeting: Meeting, clean: dict[str, Any]) -> None:
-    """A resolution corrected in the minutes is corrected everywhere: the one text, its old wording kept."""
+def _correct_resolutions(*, actor, meeting: Meeting, clean: dict[str, Any], items=None) -> None:
+    """A resolution corrected in the minutes is corrected everywhere: the one text, its old wording kept.
+
+    ``items``: the agenda just read with its resolutions; only items whose text differs are locked and
+    corrected (an autosave that changes no resolution costs no query here)."""
     texts = {k: v["resolution"] for k, v in clean["items"].items() if v.get("resolution")}
+    if items is not None:
+        loaded = {str(it.pk): it.resolution.text for it in items if _has_resolution(it)}
+        texts = {k: v for k, v in texts.items() if k in loaded and loaded[k] != v}
     if not texts:
         return
     for res in Resolution.objects.select_for_update().filter(agenda_item__meeting=meeting, agenda_item_id__in=texts):
@@ -156,8 +183,15 @@ def _correct_resolutions(*, actor, meeting: Meeting, clean: dict[str, Any]) -> N
         )
 
 
-def _clean_content(meeting: Meeting, content: Mapping[str, Any]) -> dict[str, Any]:
-    item_ids = {str(pk) for pk in AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True)}
+def _has_resolution(item) -> bool:
+    from meetings.selectors import has_resolution
+
+    return has_resolution(item)
+
+
+def _clean_content(meeting: Meeting, content: Mapping[str, Any], item_ids: set[str] | None = None) -> dict[str, Any]:
+    if item_ids is None:
+        item_ids = {str(pk) for pk in AgendaItem.objects.filter(meeting=meeting).values_list("pk", flat=True)}
     out: dict[str, Any] = {k: str(content.get(k, "") or "").strip() for k in MINUTES_TEXT_KEYS}
     items = {}
     for key, value in (content.get("items") or {}).items():

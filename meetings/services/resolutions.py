@@ -67,7 +67,10 @@ def record_resolution(
         before = audit.snapshot(res, fields) if res else {}
         res = res or Resolution(agenda_item=agenda_item)
         res.outcome, res.text, res.discussion, res.recorded_by = outcome, text.strip(), discussion.strip(), actor
-        res.full_clean()
+        # the item is the caller's, the recorder the actor, the one resolution per item was just looked up under
+        # lock, and its two constraints (a known outcome, a text) were checked above with Thai messages: the
+        # database keeps them all, so full_clean does not ask it again (issue #12's write budgets)
+        res.full_clean(exclude=["agenda_item", "recorded_by"], validate_unique=False, validate_constraints=False)
         res.save()
         ledger.services.append(kind="resolution", record=res, actor=actor)  # ledger hook (issue 15)
         _add_wording(res, actor=actor, source=source)
