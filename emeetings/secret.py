@@ -45,7 +45,9 @@ def running_count(ballot, *, seat, electorate) -> dict:
     """
     if not is_secret(ballot):
         return {}
-    voters = set(SecretReceipt.objects.filter(ballot_id=ballot.pk).values_list("member_id", flat=True))
+    voters = getattr(ballot, "secret_voter_ids", None)  # read under an entry's lock (``fresh_parts``)
+    if voters is None:
+        voters = set(SecretReceipt.objects.filter(ballot_id=ballot.pk).values_list("member_id", flat=True))
     voted = seat is not None and seat.pk in voters
     ctx = {"is_secret": True, "voted_count": len(voters & electorate.eligible), "my_secret_vote": voted, "votes": []}
     if voted:
@@ -62,6 +64,8 @@ def fresh_parts(ballot_id: int, seat_ids=()) -> dict:
             SecretReceipt.objects.filter(ballot_id=ballot_id, member_id__in=list(seat_ids) or [0]),
             "member_id",
         ),
+        # everyone who voted so far: the running count the answering panel shows (``running_count``)
+        "secret_voter_ids": (SecretReceipt.objects.filter(ballot_id=ballot_id), "member_id"),
     }
 
 
@@ -102,6 +106,8 @@ def cast(*, actor, ballot, seat, choice: str, proposal) -> SecretReceipt:
         raise ValidationError(ALREADY_VOTED)
     receipt = SecretReceipt(ballot=ballot, member=seat)
     receipt.save()
+    if getattr(ballot, "secret_voter_ids", None) is not None:
+        ballot.secret_voter_ids.add(seat.pk)  # the running count the answering panel shows
     # every counter of the ballot is rewritten (+1 for the choice, +0 for the others), so not even the
     # database's row versions (PostgreSQL's xmin) tell which counter this transaction changed
     touched = SecretTally.objects.filter(ballot=ballot).update(

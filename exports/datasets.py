@@ -151,7 +151,7 @@ def proposals(user, params: QueryDict) -> Export:
         (
             [p.code or "", p.province.name_th, p.fiscal_year, p.title, p.organisation,
              _label(OrganisationType, p.organisation_type),
-             ", ".join(Pillar(x).label for x in p.pillars), _label(ProposalState, p.state),
+             ", ".join(str(Pillar(x).label) for x in p.pillars), _label(ProposalState, p.state),
              p.total_budget, p.requested_amount, p.cofunding_amount, _label(Decision, p.decision),
              p.recommended_amount, _label(FundDecision, p.fund_decision), p.fund_approved_amount,
              p.received_on, p.start_date, p.end_date]

@@ -53,7 +53,7 @@ def _checklist_complete(proposal, ctx: dict[str, Any]) -> str | None:
     from fundproposals.choices import CHECKLIST
 
     checked = ctx.get("checklist") or {}
-    missing = [label for key, label in CHECKLIST if not checked.get(key)]
+    missing = [str(label) for key, label in CHECKLIST if not checked.get(key)]
     if missing:
         return _("ยังตรวจความครบถ้วนไม่ครบทุกข้อ: ") + ", ".join(missing) + _(" (หากเอกสารไม่ครบ ให้ส่งกลับให้ปรับปรุง)")
     return None

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from committees.choices import MemberRole
@@ -545,8 +545,9 @@ def minutes_document(
 
 
 def minutes_text(meeting: Meeting, content: dict[str, Any], *, sections=None) -> str:
-    """The minutes as plain text (kept with each version; compared line by line)."""
-    doc = minutes_document(meeting, content=content, sections=sections, for_text=True)
+    """The minutes as plain text (kept with each version; compared line by line): a record, so Thai."""
+    with translation.override("th"):
+        doc = minutes_document(meeting, content=content, sections=sections, for_text=True)
     lines = [f"{doc.title}{doc.body_name}", doc.number_label, doc.date_text, doc.place]
     if doc.chair:
         lines.append(f"{doc.chair.note} {doc.chair.name} {doc.chair.position}")
