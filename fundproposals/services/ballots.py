@@ -63,7 +63,7 @@ class CastingVoteNeeded(ValidationError):
 
     def __init__(self, tally: Tally):
         self.tally = tally
-        labels = " และ ".join(Decision(d).label for d in tally.leading)
+        labels = " และ ".join(str(Decision(d).label) for d in tally.leading)
         super().__init__(f"คะแนนเสียงเท่ากัน ({labels}) ประธานต้องออกเสียงชี้ขาด")
 
 
@@ -223,7 +223,7 @@ def _thai_result_text(proposal: Proposal, ballot: Ballot, tally: Tally, q, amoun
         text += f" วงเงิน {money(amount)}"
     text += f" {votes}"
     if tally.casting_vote:
-        tied = " และ ".join(Decision(d).label for d in tally.leading)
+        tied = " และ ".join(str(Decision(d).label) for d in tally.leading)
         text += f" เนื่องจากคะแนนเสียงเท่ากัน ({tied}) ประธานจึงออกเสียงชี้ขาดให้{label}"
     return text
 

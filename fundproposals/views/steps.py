@@ -71,7 +71,7 @@ def proposal_check(request, pk):
                 if not note:
                     raise ValidationError({"note": _("กรุณาระบุเหตุผลที่ส่งกลับให้ปรับปรุง")})
                 missing = [label for key, label in CHECKLIST if not form.checklist()[key]]
-                reason = note + (_(" (ยังขาด: ") + ", ".join(missing) + ")" if missing else "")
+                reason = note + (_(" (ยังขาด: ") + ", ".join(str(m) for m in missing) + ")" if missing else "")
                 services.return_for_revision(actor=request.user, proposal=proposal, reason=reason)
                 messages.success(request, _("ส่งกลับให้ผู้เสนอปรับปรุงแล้ว"))
             else:
