@@ -55,7 +55,11 @@ def _checklist_complete(proposal, ctx: dict[str, Any]) -> str | None:
     checked = ctx.get("checklist") or {}
     missing = [str(label) for key, label in CHECKLIST if not checked.get(key)]
     if missing:
-        return _("ยังตรวจความครบถ้วนไม่ครบทุกข้อ: ") + ", ".join(missing) + _(" (หากเอกสารไม่ครบ ให้ส่งกลับให้ปรับปรุง)")
+        return (
+            _("ยังตรวจความครบถ้วนไม่ครบทุกข้อ: ")
+            + ", ".join(str(m) for m in missing)
+            + _(" (หากเอกสารไม่ครบ ให้ส่งกลับให้ปรับปรุง)")
+        )
     return None
 
 
