@@ -338,7 +338,7 @@ def item_detail(request, pk):
                 from fundproposals.services.agenda_items import open_item_ballot
 
                 ballot = open_item_ballot(actor=user, agenda_item=item, method=request.POST.get("method", ""))
-                messages.success(request, f"เปิดการลงมติแล้ว ({ballot.get_method_display()})")
+                messages.success(request, _("เปิดการลงมติแล้ว (%(method)s)") % {"method": ballot.get_method_display()})
                 return redirect(_after_opening(user, ballot))
             if action == "withdraw":
                 services.withdraw_agenda_item(actor=user, item=item, reason=request.POST.get("reason", ""))
@@ -626,7 +626,7 @@ def minutes_versions(request, pk):
                 after_label=_("ฉบับที่ %(number)s") % {"number": vb.number},
             )
         else:
-            messages.error(request, "ไม่พบฉบับที่เลือก")
+            messages.error(request, _("ไม่พบฉบับที่เลือก"))
     return render(
         request,
         "meetings/minutes_versions.html",
