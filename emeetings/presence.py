@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from emeetings.choices import Location, Mode
 from emeetings.models import CheckIn, Recording, Setup
@@ -24,8 +25,8 @@ def checkin_labels(meeting) -> dict[int, str]:
     for member_id, location, present in CheckIn.objects.filter(meeting=meeting).values_list(
         "member_id", "location", "present"
     ):
-        now = "อยู่ในที่ประชุม" if present else "ออกแล้ว"
-        out[member_id] = f"ลงชื่อเข้าประชุมผ่านระบบ: {Location(location).label} ({now})"
+        now = _("อยู่ในที่ประชุม") if present else _("ออกแล้ว")
+        out[member_id] = _("ลงชื่อเข้าประชุมผ่านระบบ: %(where)s (%(now)s)") % {"where": Location(location).label, "now": now}
     return out
 
 

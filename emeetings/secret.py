@@ -16,13 +16,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from committees.choices import Role
 from core import audit
 from emeetings.models import SecretBallot, SecretReceipt, SecretTally
 from fundproposals.choices import VoteChoice
 
-ALREADY_VOTED = "ท่านลงคะแนนลับในเรื่องนี้แล้ว การลงคะแนนลับเปลี่ยนแปลงไม่ได้"
+ALREADY_VOTED = gettext_noop("ท่านลงคะแนนลับในเรื่องนี้แล้ว การลงคะแนนลับเปลี่ยนแปลงไม่ได้")
 
 
 def is_secret(ballot) -> bool:
@@ -103,7 +104,7 @@ def cast(*, actor, ballot, seat, choice: str, proposal) -> SecretReceipt:
 
     voted = getattr(ballot, "secret_receipt_ids", None)  # read after the ballot's lock (``fresh_parts``)
     if seat.pk in voted if voted is not None else SecretReceipt.objects.filter(ballot=ballot, member=seat).exists():
-        raise ValidationError(ALREADY_VOTED)
+        raise ValidationError(_(ALREADY_VOTED))
     receipt = SecretReceipt(ballot=ballot, member=seat)
     receipt.save()
     if getattr(ballot, "secret_voter_ids", None) is not None:

@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import audit
 from core.uploads import clean_display_name
@@ -28,8 +29,8 @@ from emeetings.models import CheckIn, EvidenceBundle, FaultReport, Recording, Se
 from meetings.models import Meeting
 from meetings.services.attendance import present_on_check_in
 
-ALREADY_IN = "ท่านอยู่ในที่ประชุมแล้ว"
-NEEDS_SECOND_FACTOR = (
+ALREADY_IN = gettext_noop("ท่านอยู่ในที่ประชุมแล้ว")
+NEEDS_SECOND_FACTOR = gettext_noop(
     "การเข้าประชุมผ่านสื่ออิเล็กทรอนิกส์ต้องยืนยันตัวตนด้วยการเข้าสู่ระบบและรหัสยืนยันชั้นที่สอง "
     "กรุณาตั้งค่าแอปยืนยันตัวตนแล้วเข้าสู่ระบบใหม่ หรือขอให้ประธานหรือฝ่ายเลขานุการรับรองตัวตน"
 )
@@ -123,12 +124,12 @@ def check_in(
     _check_location(meeting, location)
     if location == Location.REMOTE and not second_factor and remote_needs_second_factor():
         # the decree's standard: online, identity is a login plus a second factor, or a vouch
-        raise ValidationError({"location": NEEDS_SECOND_FACTOR})
+        raise ValidationError({"location": _(NEEDS_SECOND_FACTOR)})
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # one check-in at a time per meeting
         checkin = CheckIn.objects.filter(meeting=meeting, member=seat).first()
         if checkin and checkin.present:
-            raise ValidationError(ALREADY_IN)
+            raise ValidationError(_(ALREADY_IN))
         if checkin is None:
             checkin = CheckIn(
                 meeting=meeting,

@@ -73,8 +73,9 @@ def ballot_event(kind: str, object_id: int, variant: str) -> Event | None:
         voted = Vote.objects.filter(ballot=b).values("member__user_id")
         people = people.exclude(pk__in=voted)
     how = _("เวียนมติ") if b.mode == BallotMode.CIRCULATION else _("ลงมติในที่ประชุม")
+    subject = _name(p) if p else _("ระเบียบวาระที่ %(number)s") % {"number": b.agenda_item.number}
     return Event(
-        text=f"{how} {_name(p) if p else f'ระเบียบวาระที่ {b.agenda_item.number}'} {_BALLOT_WORDS[kind]}",
+        text=f"{how} {subject} {_BALLOT_WORDS[kind]}",
         url=reverse("fundproposals:vote", args=[b.pk]),
         recipients=people,
         province_id=b.province_id,

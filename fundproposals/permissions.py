@@ -151,17 +151,17 @@ def can_open_item_ballot(user, item, *, ballots, has_proposal: bool) -> Verdict:
 
     meeting = item.meeting
     if not user.access.has(meeting.subcommittee.province_id, Role.CHAIR, Role.SECRETARIAT):
-        return deny("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้")
+        return deny(_("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้"))
     if item.parent_id is None or item.section_type not in DECIDED_SECTIONS:
-        return deny("ลงมติได้เฉพาะเรื่องในระเบียบวาระเพื่อพิจารณาและเรื่องอื่น ๆ")
+        return deny(_("ลงมติได้เฉพาะเรื่องในระเบียบวาระเพื่อพิจารณาและเรื่องอื่น ๆ"))
     if item.withdrawn_at:
-        return deny("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้")
+        return deny(_("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"))
     if has_proposal:
-        return deny("เรื่องนี้เป็นโครงการ เปิดการลงมติจากหน้าโครงการ")
+        return deny(_("เรื่องนี้เป็นโครงการ เปิดการลงมติจากหน้าโครงการ"))
     if meeting.state not in VOTING_MEETING_STATES:
-        return deny("เปิดการลงมติได้เมื่อฝ่ายเลขานุการบันทึกว่าเริ่มประชุมแล้ว")
+        return deny(_("เปิดการลงมติได้เมื่อฝ่ายเลขานุการบันทึกว่าเริ่มประชุมแล้ว"))
     if any(b.is_open for b in ballots):
-        return deny("ระเบียบวาระนี้มีการลงมติที่เปิดอยู่แล้ว")
+        return deny(_("ระเบียบวาระนี้มีการลงมติที่เปิดอยู่แล้ว"))
     if any(b.result for b in ballots):
-        return deny("ระเบียบวาระนี้ลงมติได้ข้อยุติแล้ว")
+        return deny(_("ระเบียบวาระนี้ลงมติได้ข้อยุติแล้ว"))
     return ALLOW

@@ -201,7 +201,7 @@ PROPOSAL_WORKFLOW = Workflow(
         transition(
             # fired by the system when the secretariat withdraws the item from the agenda before the meeting
             "untable",
-            "ถอนออกจากระเบียบวาระการประชุม",
+            gettext_lazy("ถอนออกจากระเบียบวาระการประชุม"),
             sources=[S.TABLED],
             target=S.UNDER_REVIEW,
             roles=[SYSTEM],

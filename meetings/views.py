@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from committees.choices import Role
+from committees.choices import ChairCapacity, Role
 from committees.models import Member
 from committees.selectors import subcommittee_by_code, visible_provinces
 from core.pagination import paginate
@@ -175,6 +175,13 @@ def meeting_edit(request, pk):
     )
 
 
+def _chair_capacity(meeting) -> str:
+    """The acting capacity shown beside the chair's name on the page, in the reader's language ("" for the governor)."""
+    if not meeting.chair_name or meeting.chair_capacity in ("", ChairCapacity.GOVERNOR, ChairCapacity.OTHER):
+        return ""
+    return _("ในฐานะ%(capacity)s") % {"capacity": ChairCapacity(meeting.chair_capacity).label}
+
+
 @require_safe
 def meeting_detail(request, pk):
     meeting = selectors.meeting_for(request.user, pk)
@@ -195,7 +202,7 @@ def meeting_detail(request, pk):
             "quorum": selectors.meeting_quorum(meeting, present_ids=present),
             "attendance": attendance,
             "minutes": minutes,
-            "chair_capacity": selectors.chair_capacity_text(meeting).removeprefix("ประธานในที่ประชุม").strip(),
+            "chair_capacity": _chair_capacity(meeting),
             **_flags(request.user, meeting, minutes),
         },
     )
@@ -338,7 +345,7 @@ def item_detail(request, pk):
                 from fundproposals.services.agenda_items import open_item_ballot
 
                 ballot = open_item_ballot(actor=user, agenda_item=item, method=request.POST.get("method", ""))
-                messages.success(request, f"เปิดการลงมติแล้ว ({ballot.get_method_display()})")
+                messages.success(request, _("เปิดการลงมติแล้ว (%(method)s)") % {"method": ballot.get_method_display()})
                 return redirect(_after_opening(user, ballot))
             if action == "withdraw":
                 services.withdraw_agenda_item(actor=user, item=item, reason=request.POST.get("reason", ""))
@@ -626,7 +633,7 @@ def minutes_versions(request, pk):
                 after_label=_("ฉบับที่ %(number)s") % {"number": vb.number},
             )
         else:
-            messages.error(request, "ไม่พบฉบับที่เลือก")
+            messages.error(request, _("ไม่พบฉบับที่เลือก"))
     return render(
         request,
         "meetings/minutes_versions.html",

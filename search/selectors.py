@@ -41,7 +41,7 @@ class SearchError(ValueError):
 def query_words(q: str | None) -> list[str]:
     text = (q or "").strip()
     if len(text) > MAX_QUERY:
-        raise SearchError(f"คำค้นยาวเกินไป กรุณาพิมพ์ไม่เกิน {MAX_QUERY} ตัวอักษร")
+        raise SearchError(_("คำค้นยาวเกินไป กรุณาพิมพ์ไม่เกิน %(n)s ตัวอักษร") % {"n": MAX_QUERY})
     words = list(dict.fromkeys(thai.words(text)))[:MAX_WORDS]
     if not words:
         raise SearchError(_("กรุณาพิมพ์คำที่ต้องการค้นหาเป็นตัวอักษรหรือตัวเลข"))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import ledger.services  # ledger hook (issue 15)
 from committees.choices import Role
@@ -29,7 +31,7 @@ from notifications.services import notify_on_commit  # people (issue #10)
 
 __all__ = ["close_item_ballot", "item_subject", "open_item_ballot", "untable_withdrawn"]
 
-WITHDRAWN_ITEM = "ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"
+WITHDRAWN_ITEM = gettext_noop("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้")
 
 
 def _locked_item(pk: int):
@@ -51,12 +53,12 @@ def item_subject(item) -> str:
 def open_item_ballot(*, actor, agenda_item, method: str) -> Ballot:
     """The chair or the secretariat opens the decision on an agenda item without a proposal, choosing the method."""
     if method not in VoteMethod.values:
-        raise ValidationError("กรุณาเลือกวิธีลงมติ")
+        raise ValidationError(_("กรุณาเลือกวิธีลงมติ"))
     with transaction.atomic():
         item = _locked_item(agenda_item.pk)
         province = item.meeting.subcommittee.province
         if not actor.access.has(province.pk, Role.CHAIR, Role.SECRETARIAT):
-            raise PermissionDenied("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้")
+            raise PermissionDenied(_("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้"))
         verdict = can_open_item_ballot(
             actor,
             item,
@@ -73,7 +75,7 @@ def open_item_ballot(*, actor, agenda_item, method: str) -> Ballot:
             with transaction.atomic():
                 ballot.save()
         except IntegrityError:
-            raise ValidationError("ระเบียบวาระนี้มีการลงมติที่เปิดอยู่แล้ว") from None
+            raise ValidationError(_("ระเบียบวาระนี้มีการลงมติที่เปิดอยู่แล้ว")) from None
         audit.record(
             actor=actor,
             action="ballot.open",
@@ -99,16 +101,16 @@ def close_item_ballot(*, actor, ballot_id: int, casting_vote: str = "", consensu
     with transaction.atomic():
         ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
         if ballot.state != BallotState.OPEN:
-            raise ValidationError("การลงมตินี้ปิดไปแล้ว")
+            raise ValidationError(_("การลงมตินี้ปิดไปแล้ว"))
         verdict = can_close_ballot(actor, ballot) if actor is not None else None
         if not verdict:
-            raise PermissionDenied(getattr(verdict, "reason", "ปิดการลงมตินี้ไม่ได้"))
+            raise PermissionDenied(getattr(verdict, "reason", _("ปิดการลงมตินี้ไม่ได้")))
         item = _locked_item(ballot.agenda_item_id)
         ballot.agenda_item = item
         if item.withdrawn_at:
-            raise ValidationError(WITHDRAWN_ITEM)
+            raise ValidationError(_(WITHDRAWN_ITEM))
         if ballot.method == VoteMethod.CONSENSUS and consensus not in Decision.values:
-            raise ValidationError("กรุณาเลือกมติของที่ประชุม")
+            raise ValidationError(_("กรุณาเลือกมติของที่ประชุม"))
         tally, q = count_and_close(actor=actor, ballot=ballot, casting_vote=casting_vote, consensus=consensus)
         ballot.result_text = _result_text(None, ballot, tally, q, None, head=f"ที่ประชุมพิจารณา{item_subject(item)}")
         ballot.full_clean(validate_constraints=False)

@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 import ledger.services  # ledger hook (issue 15)
 from committees.models import Member
@@ -31,9 +32,9 @@ from fundproposals.models import Ballot, HandCount, Vote
 from fundproposals.permissions import can_cast_vote, can_record_votes
 from fundproposals.tally import CastingVoteInvalid, Tally, count
 
-VOTE_CLOSED = "การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"
-VOTE_PAST_DEADLINE = "พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้"
-OWN_VOTE_LOCKS = "{name} ลงมติด้วยตนเองแล้ว ฝ่ายเลขานุการบันทึกแทนไม่ได้"
+VOTE_CLOSED = gettext_noop("การลงมตินี้ปิดแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+VOTE_PAST_DEADLINE = gettext_noop("พ้นกำหนดเวลาลงมติแล้ว ไม่สามารถลงมติหรือเปลี่ยนการลงมติได้")
+OWN_VOTE_LOCKS = gettext_noop("{name} ลงมติด้วยตนเองแล้ว ฝ่ายเลขานุการบันทึกแทนไม่ได้")
 
 
 def counted_votes(ballot: Ballot, electorate) -> list[Vote]:
@@ -91,9 +92,9 @@ def _lock_open(ballot_id: int, seat_ids=()) -> Ballot:
         )
     ballot = qs.get(pk=ballot_id)
     if ballot.state != BallotState.OPEN:
-        raise ValidationError(VOTE_CLOSED)
+        raise ValidationError(_(VOTE_CLOSED))
     if ballot.deadline and timezone.now() >= ballot.deadline:
-        raise ValidationError(VOTE_PAST_DEADLINE)
+        raise ValidationError(_(VOTE_PAST_DEADLINE))
     if ballot.agenda_item_id and ballot.agenda_item.withdrawn_at:
         raise ValidationError(_("ระเบียบวาระนี้ถอนออกแล้ว ไม่สามารถลงมติได้"))
     return ballot
@@ -216,9 +217,9 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
         if member is None:
             raise ValidationError(_("ไม่พบอนุกรรมการท่านนี้ในคณะอนุกรรมการชุดปัจจุบัน"))
         if member.pk in electorate.conflicted:
-            raise ValidationError(f"{member.full_name} มีส่วนได้เสียในเรื่องนี้ จึงไม่มีสิทธิ์ลงมติ")
+            raise ValidationError(_("%(name)s มีส่วนได้เสียในเรื่องนี้ จึงไม่มีสิทธิ์ลงมติ") % {"name": member.full_name})
         if member.pk not in electorate.present:
-            raise ValidationError(f"{member.full_name} ไม่ได้อยู่ในที่ประชุม จึงบันทึกการลงมติแทนไม่ได้")
+            raise ValidationError(_("%(name)s ไม่ได้อยู่ในที่ประชุม จึงบันทึกการลงมติแทนไม่ได้") % {"name": member.full_name})
         # every vote and the seats the sheet lists, read after the lock (and kept for the sheet)
         ballot.seats = selectors.votes_with_seats(
             ballot, electorate.eligible | (electorate.conflicted & electorate.members)
@@ -226,7 +227,7 @@ def record_vote(*, actor, ballot_id: int, member_id: int, choice: str) -> Vote:
         votes = list(ballot.votes.all())
         existing = next((v for v in votes if v.member_id == member.pk), None)
         if existing and existing.channel == VoteChannel.DEVICE:
-            raise ValidationError(OWN_VOTE_LOCKS.format(name=member.full_name))
+            raise ValidationError(_(OWN_VOTE_LOCKS).format(name=member.full_name))
         before = existing.choice if existing else None
         vote = _write_vote(
             ballot=ballot, seat=member, existing=existing, choice=choice, actor=actor, channel=VoteChannel.SECRETARIAT
@@ -247,9 +248,11 @@ def record_hand_count(*, actor, ballot_id: int, counts: dict[str, int]) -> HandC
         try:
             n = int(raw or 0)
         except (TypeError, ValueError):
-            raise ValidationError(f"จำนวนเสียง “{VoteChoice(choice).label}” ต้องเป็นตัวเลข") from None
+            raise ValidationError(
+                _("จำนวนเสียง “%(choice)s” ต้องเป็นตัวเลข") % {"choice": VoteChoice(choice).label}
+            ) from None
         if n < 0:
-            raise ValidationError(f"จำนวนเสียง “{VoteChoice(choice).label}” ต้องไม่ติดลบ")
+            raise ValidationError(_("จำนวนเสียง “%(choice)s” ต้องไม่ติดลบ") % {"choice": VoteChoice(choice).label})
         clean[choice] = n
     with transaction.atomic():
         ballot = _lock_open(ballot_id)
@@ -262,7 +265,10 @@ def record_hand_count(*, actor, ballot_id: int, counts: dict[str, int]) -> HandC
         eligible = len(_fresh_electorate(ballot).eligible)  # kept on the ballot for the sheet
         total = sum(clean.values())
         if total > eligible:
-            raise ValidationError(f"จำนวนเสียงรวม {total} เสียง เกินจำนวนอนุกรรมการที่อยู่ในที่ประชุมและมีสิทธิ์ลงมติ ({eligible} คน)")
+            raise ValidationError(
+                _("จำนวนเสียงรวม %(total)s เสียง เกินจำนวนอนุกรรมการที่อยู่ในที่ประชุมและมีสิทธิ์ลงมติ (%(eligible)s คน)")
+                % {"total": total, "eligible": eligible}
+            )
         hands = HandCount(ballot=ballot, counts=clean, entered_by=actor)
         hands.full_clean(exclude=["ballot", "entered_by"])  # the locked ballot and the actor: no lookups
         hands.save()

@@ -113,8 +113,11 @@ def _checked_in_refusals(meeting: Meeting, rows: list, members: dict) -> dict[st
     inside = set(checked_in_member_ids(meeting).filter(member_id__in=wanted))
     return {
         str(pk): {
-            "status": f"{members[pk].full_name} ลงชื่อเข้าประชุมผ่านระบบและอยู่ในที่ประชุมขณะนี้ "
-            "หากไม่ได้เข้าประชุม ให้บันทึกการออกจากการประชุมที่หน้าประชุมผ่านสื่ออิเล็กทรอนิกส์ก่อน"
+            "status": _(
+                "%(name)s ลงชื่อเข้าประชุมผ่านระบบและอยู่ในที่ประชุมขณะนี้ "
+                "หากไม่ได้เข้าประชุม ให้บันทึกการออกจากการประชุมที่หน้าประชุมผ่านสื่ออิเล็กทรอนิกส์ก่อน"
+            )
+            % {"name": members[pk].full_name}
         }
         for pk in inside
     }
