@@ -74,7 +74,7 @@ class NationalSummary:
             "grid": charts.province_grid([(p.name_th, p.risk_group) for p in provinces]),
             # the dashboards' map, no text inside (names are in the appendix as text), and its credit
             "province_map": province_map(
-                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], width=280
+                [MapCell(code=p.code, name=p.name_th, group=p.risk_group) for p in provinces], width=230
             )
             + credit("small"),
             "group_colours": [
