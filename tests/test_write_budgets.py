@@ -23,7 +23,7 @@ from fundproposals.models import Ballot, HandCount, Vote
 from ledger.models import Entry
 from meetings.models import Minutes, MinutesVersion
 from tests.fundproposals.helpers import voting_proposal
-from tests.harness import WRITE_QUERY_BUDGET, assert_write_budget, post_queries
+from tests.harness import assert_write_budget, post_queries
 from tests.meetings.helpers import held
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,18 +55,17 @@ def test_a_members_device_vote_costs_at_most_12_queries(world, client_for, queue
     url = f"/proposals/ballots/{ballot.pk}/"
     chair = client_for(world.users[Role.CHAIR])
     assert chair.get(url).status_code == 200
-    cold, _, _ = post_queries(chair, url, {"choice": "approve"}, **HTMX)  # warm-up: the chair votes first
+    _cold, _, _ = post_queries(chair, url, {"choice": "approve"}, **HTMX)  # warm-up: the chair votes first
     member = client_for(world.users[Role.MEMBER])
     assert member.get(url).status_code == 200  # the member opens the voting page, then votes
-    n_first, resp = assert_write_budget(member, url, {"choice": "approve"}, **HTMX)
+    _n_first, resp = assert_write_budget(member, url, {"choice": "approve"}, **HTMX)
     assert resp.status_code == 200 and "บันทึกการลงมติแล้ว" in resp.content.decode()
-    n_change, resp = assert_write_budget(member, url, {"choice": "reject"}, **HTMX)
+    _n_change, resp = assert_write_budget(member, url, {"choice": "reject"}, **HTMX)
     assert resp.status_code == 200
     vote = Vote.objects.get(ballot=ballot, member=world.seats["own"]["member"])
     assert vote.choice == "reject" and vote.channel == "device" and Vote.objects.filter(ballot=ballot).count() == 2
     assert Entry.objects.filter(kind="vote", object_id=vote.pk).count() == 2  # the ledger, for each change
     assert AuditEvent.objects.filter(action="ballot.vote").count() == 3
-    print(f"device vote: cold {cold}; warm: first {n_first}, change {n_change} (budget {WRITE_QUERY_BUDGET})")
 
 
 def test_a_secret_vote_costs_at_most_12_queries(world, client_for, queued):
@@ -75,10 +74,10 @@ def test_a_secret_vote_costs_at_most_12_queries(world, client_for, queued):
     assert chair.post(f"/emeetings/{meeting.pk}/", {"action": "secret", "ballot": ballot.pk}).status_code == 302
     url = f"/proposals/ballots/{ballot.pk}/"
     assert chair.get(url).status_code == 200
-    cold, _, _ = post_queries(chair, url, {"choice": "approve"}, **HTMX)  # warm-up: the chair votes first
+    _cold, _, _ = post_queries(chair, url, {"choice": "approve"}, **HTMX)  # warm-up: the chair votes first
     member = client_for(world.users[Role.MEMBER])
     assert member.get(url).status_code == 200
-    n, resp = assert_write_budget(member, url, {"choice": "approve"}, **HTMX)
+    _n, resp = assert_write_budget(member, url, {"choice": "approve"}, **HTMX)
     assert resp.status_code == 200
     receipt = SecretReceipt.objects.get(ballot=ballot, member=world.seats["own"]["member"])
     assert not Vote.objects.filter(ballot=ballot).exists()
@@ -87,7 +86,6 @@ def test_a_secret_vote_costs_at_most_12_queries(world, client_for, queued):
     # a second vote is refused and changes nothing
     _, _, again = post_queries(member, url, {"choice": "reject"}, **HTMX)
     assert again.status_code == 409 and SecretReceipt.objects.filter(ballot=ballot).count() == 2
-    print(f"secret vote: cold {cold}; warm {n} queries (budget {WRITE_QUERY_BUDGET})")
 
 
 def test_a_roll_call_entry_costs_at_most_12_queries(world, client_for, queued):
@@ -97,7 +95,7 @@ def test_a_roll_call_entry_costs_at_most_12_queries(world, client_for, queued):
     assert sec.get(url).status_code == 200
     seats = world.seats["own"]
     warm_up = {"member": seats["others"][0].pk, "choice": "approve"}
-    cold, _, _ = post_queries(sec, url, warm_up, **HTMX)
+    _cold, _, _ = post_queries(sec, url, warm_up, **HTMX)
     counts = []
     for seat, choice in ((seats["member"], "approve"), (seats["chair"], "reject"), (seats["member"], "abstain")):
         n, resp = assert_write_budget(sec, url, {"member": seat.pk, "choice": choice}, **HTMX)
@@ -109,7 +107,6 @@ def test_a_roll_call_entry_costs_at_most_12_queries(world, client_for, queued):
     assert (
         Entry.objects.filter(kind="vote").count() == 4 and AuditEvent.objects.filter(action="ballot.vote").count() == 4
     )
-    print(f"roll call entries: cold {cold}; warm {counts} queries (budget {WRITE_QUERY_BUDGET})")
 
 
 def test_a_show_of_hands_entry_costs_at_most_12_queries(world, client_for, queued):
@@ -118,14 +115,13 @@ def test_a_show_of_hands_entry_costs_at_most_12_queries(world, client_for, queue
     url = f"/proposals/ballots/{ballot.pk}/record/"
     assert sec.get(url).status_code == 200
     data = {"hands": "1", "approve": 3, "in_principle": 0, "more_info": 0, "reject": 1, "abstain": 1}
-    n, resp = assert_write_budget(sec, url, data, **HTMX)
+    _n, resp = assert_write_budget(sec, url, data, **HTMX)
     assert resp.status_code == 200
     assert HandCount.objects.get(ballot=ballot).counts["approve"] == 3
     assert AuditEvent.objects.filter(action="ballot.hands").count() == 1
     # counts above the present, non-recused members are refused, nothing saved
     _, _, refused = post_queries(sec, url, {**data, "approve": 30}, **HTMX)
     assert refused.status_code == 409 and HandCount.objects.filter(ballot=ballot).count() == 1
-    print(f"show of hands entry: {n} queries (budget {WRITE_QUERY_BUDGET})")
 
 
 def test_a_minutes_autosave_costs_at_most_12_queries_and_is_queued_for_search(world, client_for, queued):
@@ -138,7 +134,7 @@ def test_a_minutes_autosave_costs_at_most_12_queries_and_is_queued_for_search(wo
     for it in items:
         data[f"i{it.pk}_discussion"] = f"ที่ประชุมพิจารณา {it.title}"
     # the first save creates the minutes and moves the meeting to "minutes drafted" (once per meeting)
-    n0, _, resp = post_queries(sec, url, {**data, "version": 0}, **HTMX)
+    _n0, _, resp = post_queries(sec, url, {**data, "version": 0}, **HTMX)
     assert resp.status_code == 200
     counts = []
     for version in (1, 2, 3):
@@ -156,7 +152,6 @@ def test_a_minutes_autosave_costs_at_most_12_queries_and_is_queued_for_search(wo
     _, _, stale = post_queries(sec, url, {**data, "version": 1}, **HTMX)
     assert "หลังจากที่ท่านเริ่มแก้ไขจากฉบับที่ 1" in stale.content.decode()
     assert Minutes.objects.get(meeting=meeting).version == 4
-    print(f"autosave: first save {n0}, then {counts} queries (budget {WRITE_QUERY_BUDGET})")
 
 
 # Closing a vote is NOT within the 12 yet: it writes the ballot, the item's resolution and its first wording,
@@ -172,11 +167,10 @@ def test_closing_a_vote_is_guarded_against_more_queries(world, client_for, queue
     chair = client_for(world.users[Role.CHAIR])
     url = f"/proposals/ballots/{ballot.pk}/close/"
     assert chair.get(url).status_code == 200
-    n, resp = assert_write_budget(chair, url, {"recommended_amount": "100000"}, budget=CLOSE_QUERY_GUARD)
+    _n, resp = assert_write_budget(chair, url, {"recommended_amount": "100000"}, budget=CLOSE_QUERY_GUARD)
     assert resp.status_code == 302
     ballot.refresh_from_db()
     assert ballot.state == "closed" and ballot.result == "approve"
     assert Entry.objects.filter(kind="ballot", object_id=ballot.pk).exists()
     assert Entry.objects.filter(kind="resolution").exists()
     assert ("notifications.tasks.emit", ("vote_closed", ballot.pk, "")) in queued
-    print(f"close: {n} queries (guard {CLOSE_QUERY_GUARD}, budget {WRITE_QUERY_BUDGET} not met)")
