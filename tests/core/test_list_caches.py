@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.utils import timezone
 
@@ -105,3 +106,40 @@ def test_list_pages_compute_when_the_cache_is_down(world, client_for, monkeypatc
     c = client_for(world.users[Role.SECRETARIAT])
     html = c.get("/proposals/").content.decode()
     assert "โครงการสมุทรปราการ" in html
+    for url in ("/reports/",):
+        assert c.get(url).status_code == 200, url
+
+
+def _job(world, province, title, state):
+    from reports.choices import ReportKind
+    from reports.models import ReportJob
+
+    return ReportJob.objects.create(
+        kind=ReportKind.ANNUAL_PROVINCE,
+        province=province,
+        fiscal_year=2567,
+        title=title,
+        requested_by=world.users[Role.CHAIR],
+        state=state,
+        fingerprint="f",
+    )
+
+
+def test_report_list_follows_a_job_and_keeps_provinces_apart(world, client_for):
+    from reports.choices import JobState
+
+    job = _job(world, world.own, "รายงานสมุทรปราการ", JobState.BUILDING)
+    _job(world, world.other, "รายงานยะลา", JobState.QUEUED)
+    reader = client_for(world.users[Role.MEMBER])
+    html = reader.get("/reports/").content.decode()
+    assert 'data-state="building"' in html and "รายงานยะลา" not in html
+    job.state = JobState.READY  # the worker's write: ``save()`` stamps ``updated_at``
+    job.pages = 3
+    job.file.save("r.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    job.save()
+    html = reader.get("/reports/").content.decode()
+    assert 'data-state="ready"' in html and 'data-state="building"' not in html
+    other = client_for(world.other_users[Role.MEMBER]).get("/reports/").content.decode()
+    assert "รายงานยะลา" in other and "รายงานสมุทรปราการ" not in other
+    national = client_for(world.users[Role.NATIONAL]).get("/reports/").content.decode()
+    assert "รายงานยะลา" in national and "รายงานสมุทรปราการ" in national
