@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from committees.forms import (
     RiskGroupSheetForm,
     SubcommitteeForm,
 )
-from committees.models import RiskGroupAssignment
+from committees.models import Member, RiskGroupAssignment, Subcommittee
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
 from core import cache
 from core.cache import data_version, scope_key
@@ -62,17 +63,42 @@ def province_list(request):
 @require_safe
 def province_detail(request, code):
     province = selectors.province_by_code(request.user, code)
-    subcommittee = selectors.subcommittee_of(province)
+    # The risk groups and the members are drawn once per change of their rows (and per day: who
+    # is a current member depends on the date), keyed on the province, which only its readers
+    # reach (another province's code is a 404 above).
+    version = data_version(
+        Subcommittee.objects.filter(province=province),
+        Member.objects.filter(subcommittee__province=province),
+        RiskGroupAssignment.objects.filter(province=province),
+    )
+    can_manage = bool(can_manage_subcommittee(request.user, Subcommittee(province=province)))
+    base = f"province:{province.pk}:{version}"
+
+    def members() -> dict:
+        subcommittee = selectors.subcommittee_of(province)
+        return {
+            "province": province,
+            "subcommittee": subcommittee,
+            "members": subcommittee.current_members if subcommittee else [],
+            "former_members": subcommittee.former_members if subcommittee else [],
+            "can_manage": can_manage and subcommittee is not None,
+        }
+
     return render(
         request,
         "committees/province_detail.html",
         {
             "province": province,
-            "history": selectors.risk_group_history(province),
-            "subcommittee": subcommittee,
-            "members": subcommittee.current_members if subcommittee else [],
-            "former_members": subcommittee.former_members if subcommittee else [],
-            "can_manage": bool(subcommittee and can_manage_subcommittee(request.user, subcommittee)),
+            "history_card": cache.rendered(
+                f"{base}:history",
+                "committees/partials/province_history.html",
+                lambda: {"history": selectors.risk_group_history(province)},
+            ),
+            "members_card": cache.rendered(
+                f"{base}:members:{can_manage}:{timezone.localdate()}",
+                "committees/partials/province_members.html",
+                members,
+            ),
             "can_view_audit": bool(can_view_audit(request.user, province)),
             "annual_years": annual_report_years(request.user, province),
         },

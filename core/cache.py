@@ -172,11 +172,12 @@ def data_version(*querysets) -> str:
     return hashlib.blake2b(joined.encode(), digest_size=8).hexdigest()
 
 
-def counted_version(queryset) -> tuple[int, str]:
-    """``(queryset.count(), data_version(queryset))`` in one query: a paginated list's count and
-    the version its cached rows are keyed on."""
-    n, version = _versions([queryset])[0]
-    return n, hashlib.blake2b(version.encode(), digest_size=8).hexdigest()
+def counted_version(queryset, *also) -> tuple[int, str]:
+    """``(queryset.count(), data_version(queryset, *also))`` in one query: a paginated list's
+    count and the version its cached rows are keyed on (``also``: the other rows they show)."""
+    versions = _versions([queryset, *also])
+    joined = "|".join(v for _n, v in versions)
+    return versions[0][0], hashlib.blake2b(joined.encode(), digest_size=8).hexdigest()
 
 
 def query_key(request, *, drop: tuple[str, ...] = ("page",)) -> str:

@@ -6,13 +6,18 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 
 
-def paginate(request, object_list, per_page: int | None = None) -> Page:
+def paginate(request, object_list, per_page: int | None = None, *, count: int | None = None) -> Page:
     """The page ``?page=`` asks for (the last one when past the end, the first when not a number).
 
     Templates show it with ``partials/pagination.html``, whose links keep the list's filters.
+    ``count``: the number of rows when already known (``core.cache.counted_version``), saving
+    the paginator's ``COUNT(*)``.
     """
     size = per_page or settings.PAGE_SIZE
-    return Paginator(object_list, size).get_page(request.GET.get("page"))
+    paginator = Paginator(object_list, size)
+    if count is not None:
+        paginator.count = count  # a cached_property: the instance's value wins
+    return paginator.get_page(request.GET.get("page"))
 
 
 class UncountedPage:

@@ -184,6 +184,7 @@ def add_activity(*, actor, plan: ActionPlan, **fields: Any) -> Activity:
         act = Activity(plan=plan, **{f: v for f, v in fields.items() if f in ACTIVITY_FIELDS})
         act.full_clean()
         act.save()
+        plan.save(update_fields=["updated_at"])  # the plan's content changed (the cached plan lists key on it)
         audit.record(
             actor=actor,
             action="actionplan.activity.add",
@@ -205,6 +206,7 @@ def update_activity(*, actor, activity: Activity, **fields: Any) -> Activity:
                 setattr(act, f, v)
         act.full_clean()
         act.save()
+        plan.save(update_fields=["updated_at"])  # the plan's content changed (the cached plan lists key on it)
         audit.record(
             actor=actor,
             action="actionplan.activity.update",

@@ -26,8 +26,9 @@ from actionplans.views.common import (
     _years,
 )
 from actionplans.workflow import DOCUMENT_WORKFLOW
+from committees.models import RiskGroupAssignment
 from committees.selectors import visible_provinces
-from core import uploads
+from core import cache, uploads
 from core.pagination import paginate
 from core.permissions import require
 from core.thaidate import current_fiscal_year
@@ -38,17 +39,35 @@ def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
     province = _province_param(request)
-    page = paginate(request, selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province))
+    plans = selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province)
+    # The rows are drawn once per change of what they show (the plans, whose ``updated_at`` the
+    # activity services stamp too, and the provinces' risk groups), per reader's scope, filters
+    # and page; one query gives the version and the count the pages need.
+    count, version = cache.counted_version(plans, RiskGroupAssignment.objects.all())
+    page = paginate(request, plans, count=count)
+    scope = cache.scope_key(request.user)
+    filters = f"{fiscal_year}:{province.code if province else ''}"
     return render(
         request,
         "actionplans/plan_list.html",
         {
-            "plans": page.object_list,
             "page": page,
-            "fiscal_year": fiscal_year,
-            "province": province,
-            "provinces": visible_provinces(request.user),
-            "years": _years(),
+            "rows_table": cache.rendered(
+                f"plans:{scope}:{filters}:{version}:page{page.number}",
+                "actionplans/partials/plan_rows.html",
+                lambda: {"plans": page.object_list},
+            ),
+            # provinces are reference data: the filter is keyed on who may read which
+            "filter_form": cache.rendered(
+                f"plan-filter:{scope}:{filters}:{current_fiscal_year()}",  # the years offered
+                "actionplans/partials/plan_filter.html",
+                lambda: {
+                    "fiscal_year": fiscal_year,
+                    "province": province,
+                    "provinces": visible_provinces(request.user),
+                    "years": _years(),
+                },
+            ),
             "preparable": _preparable_subcommittees(request.user),
             "can_view_status": bool(can_view_national_status(request.user)),
         },

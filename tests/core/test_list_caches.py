@@ -106,7 +106,7 @@ def test_list_pages_compute_when_the_cache_is_down(world, client_for, monkeypatc
     c = client_for(world.users[Role.SECRETARIAT])
     html = c.get("/proposals/").content.decode()
     assert "โครงการสมุทรปราการ" in html
-    for url in ("/reports/",):
+    for url in ("/reports/", "/plans/", f"/provinces/{world.own.code}/"):
         assert c.get(url).status_code == 200, url
 
 
@@ -143,3 +143,43 @@ def test_report_list_follows_a_job_and_keeps_provinces_apart(world, client_for):
     assert "รายงานยะลา" in other and "รายงานสมุทรปราการ" not in other
     national = client_for(world.users[Role.NATIONAL]).get("/reports/").content.decode()
     assert "รายงานยะลา" in national and "รายงานสมุทรปราการ" in national
+
+
+def test_plan_list_follows_activities_and_keeps_provinces_apart(world, client_for):
+    from tests.actionplans.helpers import activity, plan
+
+    own = plan(world, activities=1)
+    plan(world, sc=world.other_sc, activities=1)
+    reader = client_for(world.users[Role.MEMBER])
+    html = reader.get("/plans/").content.decode()
+    assert "40,000.00" in _row(html, f"/plans/{own.pk}/") and world.other.name_th not in html
+    # a new activity (through the service the activity form uses) shows in the count and budget
+    activity(own, world.users[Role.SECRETARIAT], name="กิจกรรมใหม่", budget="2500.00")
+    row = _row(reader.get("/plans/").content.decode(), f"/plans/{own.pk}/")
+    assert "42,500.00" in row and ">2<" in row
+    other = client_for(world.other_users[Role.MEMBER]).get("/plans/").content.decode()
+    assert f"/plans/{own.pk}/" not in other and world.other.name_th in other
+    national = client_for(world.users[Role.NATIONAL]).get("/plans/").content.decode()
+    assert f"/plans/{own.pk}/" in national and world.other.name_th in national
+
+
+def test_province_page_follows_its_members_through_the_pages(world, client_for):
+    from tests.committees.test_subcommittee import _member_form
+
+    secretariat = client_for(world.users[Role.SECRETARIAT])
+    member = client_for(world.users[Role.MEMBER])
+    url = f"/provinces/{world.own.code}/"
+    before = member.get(url).content.decode()
+    assert "นายทดสอบ ระบบงาน" not in before and "/members/add/" not in before
+    assert "/members/add/" in secretariat.get(url).content.decode()  # the same rows, the secretariat's buttons
+    assert secretariat.post(f"{url}members/add/", _member_form()).status_code == 302
+    after = member.get(url).content.decode()
+    assert "นายทดสอบ ระบบงาน" in after and "/members/add/" not in after
+    seat = world.seats["own"]["others"][0]
+    data = _member_form(full_name="ชื่อที่แก้ไขแล้ว", position=seat.position, term_start="01/10/2563")
+    assert secretariat.post(f"/members/{seat.pk}/edit/", data).status_code == 302
+    assert "ชื่อที่แก้ไขแล้ว" in member.get(url).content.decode()
+    # the other province's readers never reach this page, cached or not
+    assert client_for(world.other_users[Role.MEMBER]).get(url).status_code == 404
+    other = client_for(world.other_users[Role.SECRETARIAT]).get(f"/provinces/{world.other.code}/").content.decode()
+    assert "นายทดสอบ ระบบงาน" not in other and "ชื่อที่แก้ไขแล้ว" not in other
