@@ -157,14 +157,15 @@ def main() -> None:
 def _relevance(user) -> None:
     """The RUM order against ``ts_rank``'s: for each query, how many of the first 20 results are the same
     entries, and how many of RUM's 20 have a ``ts_rank`` at least that of ts_rank's 20th (the rest of the
-    difference is only which of many equally ranked entries come first)."""
-    from django.db import connection
+    difference is only which of many equally ranked entries come first); and whether the page read from
+    the index equals a full sort of every match by the same key."""
+    from django.db import connection, transaction
 
     from search import selectors
 
     name = connection.settings_dict["NAME"]
     print("relevance, national officer: RUM's first 20 against ts_rank's first 20")
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0]
     for q in QUERIES:
         rum_ids = [h.entry.id for h in selectors.search_page(user, q).hits]
         selectors._rum_ready[name] = False
@@ -180,13 +181,23 @@ def _relevance(user) -> None:
                 [tsquery, rum_ids + rank_ids],
             )
             rank = dict(cur.fetchall())
+        # the index's order against a full sort of every match by the same key (no index scan)
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SET LOCAL enable_indexscan = off")
+            cur.execute(
+                "SELECT id FROM search_searchentry WHERE vector @@ to_tsquery('simple'::regconfig, %s) "
+                "ORDER BY vector <=> to_tsquery('simple'::regconfig, %s), happened_at DESC, id DESC LIMIT 20",
+                [tsquery, tsquery],
+            )
+            sorted_ids = [r[0] for r in cur.fetchall()]
         floor = min((rank[i] for i in rank_ids), default=0)
         same = len(set(rum_ids) & set(rank_ids))
         as_good = sum(1 for i in rum_ids if rank.get(i, 0) >= floor)
-        totals = [totals[0] + same, totals[1] + as_good, totals[2] + len(rank_ids)]
-        print(f"  {q}: same entries {same}/{len(rank_ids)}, ts_rank as good as ts_rank's 20th {as_good}/{len(rum_ids)}")
+        totals = [totals[0] + same, totals[1] + as_good, totals[2] + len(rank_ids), totals[3] + (sorted_ids == rum_ids)]
+        print(f"  {q}: same entries {same}/{len(rank_ids)}, ts_rank as good as ts_rank's 20th {as_good}/{len(rum_ids)}, "
+              f"index order = full sort: {sorted_ids == rum_ids}")  # fmt: skip
     print(f"relevance over {len(QUERIES)} queries: same entries {totals[0]}/{totals[2]}, "
-          f"as good by ts_rank {totals[1]}/{totals[2]}")  # fmt: skip
+          f"as good by ts_rank {totals[1]}/{totals[2]}; the index's page equals a full sort in {totals[3]} of {len(QUERIES)}")  # fmt: skip
 
 
 def _without_rum(run) -> None:
