@@ -96,7 +96,7 @@ PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d "$DB_NAME" -Atqc "s
 major="$(ls /usr/lib/postgresql | sort -V | tail -1)"
 running="$(as_postgres psql -qXAt -d postgres -c "SHOW server_version" | cut -d' ' -f1)"
 installed="$("/usr/lib/postgresql/$major/bin/postgres" --version | awk '{print $3}')"
-if [ "$running" != "$installed" ]; then
+if [ "${running%%.*}" = "$major" ] && [ "$running" != "$installed" ]; then
   echo "system-setup: restarting PostgreSQL $running -> $installed"
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$major" main restart
   for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
