@@ -42,9 +42,9 @@ def _fixed_ledger_hash(real):
 
 @pytest.fixture
 def demo_pdfs(settings, monkeypatch):
-    from meetings import selectors as meeting_selectors
+    from meetings.selectors import minutes_docs  # the module whose ``minutes_document`` calls it
 
-    monkeypatch.setattr(meeting_selectors, "minutes_extra", _fixed_ledger_hash(meeting_selectors.minutes_extra))
+    monkeypatch.setattr(minutes_docs, "minutes_extra", _fixed_ledger_hash(minutes_docs.minutes_extra))
     settings.REPORTS_PACKET_MAX_PAGES = 300
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return {name: demo.render(target) for name, target in demo.demo_documents().items()}
