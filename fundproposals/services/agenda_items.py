@@ -114,12 +114,15 @@ def close_item_ballot(*, actor, ballot_id: int, casting_vote: str = "", consensu
             raise ValidationError(_("กรุณาเลือกมติของที่ประชุม"))
         tally, q = count_and_close(actor=actor, ballot=ballot, casting_vote=casting_vote, consensus=consensus)
         ballot.result_text = result_text(None, ballot, tally, q, None, head=f"ที่ประชุมพิจารณา{item_subject(item)}")
-        ballot.full_clean(validate_constraints=False)
-        ballot.save()
-        ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
-        outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
-        resolution = record_resolution(actor=actor, agenda_item=item, outcome=outcome, text=ballot.result_text)
-        approve_by_meeting(actor=actor, resolution=resolution)
+        # its province, item and openers are the rows just locked or read, the closer is the actor: no lookups
+        ballot.full_clean(exclude=["province", "agenda_item", "opened_by", "closed_by"], validate_constraints=False)
+        # the ledger entries go in one INSERT, the audit events in another (issue #12's write budgets)
+        with ledger.services.batch(), audit.batch():
+            ballot.save()
+            ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
+            outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
+            resolution = record_resolution(actor=actor, agenda_item=item, outcome=outcome, text=ballot.result_text)
+            approve_by_meeting(actor=actor, resolution=resolution)
         notify_on_commit("vote_closed", ballot.pk)
     return ballot
 

@@ -241,21 +241,28 @@ def close_ballot(
         else:
             amount = None
         ballot.result_text = result_text(proposal, ballot, tally, q, amount)
-        # its proposal, item and openers are the rows just locked or read, the closer is the actor: no lookups
-        ballot.full_clean(exclude=["proposal", "agenda_item", "opened_by", "closed_by"], validate_constraints=False)
-        ballot.save()
-        ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
-        if ballot.agenda_item_id:
-            outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
-            record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
-        name = "close_vote" if ballot.result else "void_vote"
-        notify_on_commit("vote_closed", ballot.pk)
-        _fire(
-            actor=actor,
-            proposal_pk=proposal.pk,
-            name=name,
-            context={"ballot": ballot, "recommended_amount": amount, "reason": ballot.result_text},
+        # its proposal, province, item and openers are the rows just locked or read, the closer is the actor:
+        # no lookups
+        ballot.full_clean(
+            exclude=["proposal", "province", "agenda_item", "opened_by", "closed_by"], validate_constraints=False
         )
+        # the ballot's and the resolution's ledger entries go in one INSERT, the two audit events in another
+        # (issue #12's write budgets); each is still written, in this transaction
+        with ledger.services.batch(), audit.batch():
+            ballot.save()
+            ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
+            if ballot.agenda_item_id:
+                outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
+                record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
+            name = "close_vote" if ballot.result else "void_vote"
+            notify_on_commit("vote_closed", ballot.pk)
+            _fire(
+                actor=actor,
+                proposal_pk=proposal.pk,
+                name=name,
+                context={"ballot": ballot, "recommended_amount": amount, "reason": ballot.result_text},
+                locked=proposal,  # locked above, in this transaction
+            )
     return ballot
 
 
