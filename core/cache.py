@@ -121,22 +121,86 @@ class _QuietCache:
             return False
 
 
-def data_version(*querysets) -> str:
-    """A key part that changes whenever the rows behind ``querysets`` change: for each, the
-    number of rows and the latest ``updated_at``, all read in one query (rows here are never
-    deleted, and every write goes through ``save()``, which stamps ``updated_at``).
-    """
+def _epoch_sum(vendor: str) -> str:
+    # every row's own timestamp summed: an update committed with an older stamp than the
+    # newest row's (two writers, the later-started one committing last) still changes it
+    if vendor == "postgresql":
+        return "SUM(EXTRACT(EPOCH FROM u.updated_at))"  # numeric: exact
+    return "SUM(julianday(u.updated_at))"  # SQLite (the embedded default)
+
+
+def _versions(querysets) -> list[tuple[int, str]]:
+    """(rows, version) for each queryset, all read in one query (an empty queryset: (0, "none"))."""
+    from django.core.exceptions import EmptyResultSet
     from django.db import connections
 
-    parts, params = [], []
-    for qs in querysets:
-        sql, p = qs.order_by().values_list("updated_at", flat=True).query.sql_with_params()
+    parts, params, empty = [], [], []
+    db = querysets[0].db
+    epoch = _epoch_sum(connections[db].vendor)
+    for i, qs in enumerate(querysets):
+        try:
+            # pk too: a DISTINCT query (a filter across a to-many relation) keeps one row per object
+            sql, p = qs.order_by().values_list("pk", "updated_at").query.sql_with_params()
+        except EmptyResultSet:  # ``.none()``, ``pk__in=[]``: nothing to read
+            empty.append(i)
+            continue
         # ``sql`` is Django's own compiled query; the values travel as parameters
-        parts.append(f"SELECT COUNT(*), MAX(u.updated_at) FROM ({sql}) u")  # noqa: S608
+        parts.append(f"SELECT {i}, COUNT(*), MAX(u.updated_at), {epoch} FROM ({sql}) u")  # noqa: S608
         params.extend(p)
-    with connections[querysets[0].db].cursor() as cur:
-        cur.execute(" UNION ALL ".join(f"SELECT * FROM ({part}) p{i}" for i, part in enumerate(parts)), params)  # noqa: S608
-        return hashlib.blake2b("|".join(f"{n}:{t}" for n, t in cur.fetchall()).encode(), digest_size=8).hexdigest()
+    found = {}
+    if parts:
+        with connections[db].cursor() as cur:
+            cur.execute(" UNION ALL ".join(f"SELECT * FROM ({part}) p{i}" for i, part in enumerate(parts)), params)  # noqa: S608
+            found = {row[0]: row[1:] for row in cur.fetchall()}
+    out = []
+    for i in range(len(querysets)):
+        if i in empty:
+            out.append((0, "none"))
+        else:
+            n, latest, total = found[i]
+            out.append((n, f"{n}:{latest}:{total}"))
+    return out
+
+
+def data_version(*querysets) -> str:
+    """A key part that changes whenever the rows behind ``querysets`` change: for each, the
+    number of rows, the latest ``updated_at`` and the sum of every row's ``updated_at``, all
+    read in one query (rows here are never deleted, and every write goes through ``save()``,
+    which stamps ``updated_at``).
+    """
+    joined = "|".join(v for _n, v in _versions(querysets))
+    return hashlib.blake2b(joined.encode(), digest_size=8).hexdigest()
+
+
+def counted_version(queryset) -> tuple[int, str]:
+    """``(queryset.count(), data_version(queryset))`` in one query: a paginated list's count and
+    the version its cached rows are keyed on."""
+    n, version = _versions([queryset])[0]
+    return n, hashlib.blake2b(version.encode(), digest_size=8).hexdigest()
+
+
+def query_key(request, *, drop: tuple[str, ...] = ("page",)) -> str:
+    """A short key part for the request's query string (less ``drop``), as the page's links use it."""
+    query = request.GET.copy()
+    for name in drop:
+        query.pop(name, None)
+    return hashlib.blake2b(query.urlencode().encode(), digest_size=8).hexdigest()
+
+
+def rendered(key: str, template_name: str, context: Callable[[], dict], timeout: int = 3600) -> str:
+    """``template_name`` rendered with ``context()``, once per ``key`` (marked safe: our own template).
+
+    Rendered without the request, so no CSRF token, CSP nonce or user-dependent context can
+    slip into markup that other readers are served; ``key`` must hold everything else the
+    markup depends on (the data version, the reader's scope, the filters); the language is
+    added here.
+    """
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    html = remember(f"{key}:{get_language()}", lambda: render_to_string(template_name, context()), timeout)
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def scope_key(user) -> str:

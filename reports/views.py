@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from committees.models import Province
+from core import cache
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from core.uploads import file_response
@@ -23,13 +24,27 @@ def _job_flags(user, job) -> dict:
 
 @require_GET
 def report_list(request):
-    jobs = Paginator(selectors.jobs_for(request.user), 50).get_page(request.GET.get("page"))
+    # The table is drawn once per change of the jobs behind it (a new request, a state change),
+    # per reader's scope and page: one query gives the version and the count the pages need.
+    # (A requester's name changes only in the admin; the table follows within the hour.)
+    jobs_qs = selectors.jobs_for(request.user)
+    count, version = cache.counted_version(jobs_qs)
+    paginator = Paginator(jobs_qs, 50)
+    paginator.count = count
+    jobs = paginator.get_page(request.GET.get("page"))
+    scope = cache.scope_key(request.user)
+    if scope != "all":
+        scope = f"{scope}:u{request.user.pk}"  # a proposer also reads their own proposals' documents
     years = list(range(settings.FISCAL_YEAR_MIN, min(current_fiscal_year(), settings.FISCAL_YEAR_MAX) + 1))[::-1]
     return render(
         request,
         "reports/list.html",
         {
-            "jobs": jobs,
+            "job_rows": cache.rendered(
+                f"report-jobs:{scope}:{version}:page{jobs.number}",
+                "reports/partials/job_rows.html",
+                lambda: {"jobs": jobs},
+            ),
             "annual_provinces": selectors.annual_report_provinces(request.user),
             "can_request_national": bool(
                 can_request_report(request.user, kind=ReportKind.NATIONAL_SUMMARY, province_id=None)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.selectors import visible_provinces
+from core import cache
 from core.audit_words import action_words
 from core.permissions import require
 from core.thaidate import current_fiscal_year
@@ -49,28 +50,56 @@ from fundproposals.workflow import PROPOSAL_WORKFLOW, SIMPLE_TRANSITIONS
 from meetings.permissions import can_view_meeting
 
 
+def _list_scope(user) -> str:
+    """Whose rows a cached part of the list holds: every proposal for a national officer, else the
+    readable provinces' plus the user's own proposals (``visible_proposals``), so the user's id."""
+    scope = cache.scope_key(user)
+    return scope if scope == "all" else f"{scope}:u{user.pk}"
+
+
 @require_safe
 def proposal_list(request):
-    qs = selectors.proposal_list(request.user)
-    data = request.GET.copy()
-    flt = ProposalFilter(data or None, queryset=qs, provinces=visible_provinces(request.user))
-    proposals = flt.qs if flt.is_bound else qs
-    page = Paginator(proposals, 50).get_page(request.GET.get("page"))
-    totals = selectors.totals_by_pillar(proposals)
-    grand = proposals.order_by().aggregate(
-        requested=Sum("requested_amount"), recommended=Sum("recommended_amount"), approved=Sum("fund_approved_amount")
-    )
+    provinces = visible_provinces(request.user)
+    flt = ProposalFilter(request.GET or None, queryset=selectors.proposal_list(request.user), provinces=provinces)
+    proposals = flt.qs if flt.is_bound else flt.queryset
+    # The rows, the totals and the filter form are drawn once per change of the proposals behind
+    # them and kept under keys holding the reader's scope, the filters, the page and the data
+    # version (one query gives the version and the count the pages need): another reader, a
+    # change to any proposal in the set, or another language gets its own.
+    count, version = cache.counted_version(proposals)
+    paginator = Paginator(proposals, 50)
+    paginator.count = count
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    scope = _list_scope(request.user)
+    filters = cache.query_key(request)
+    base = f"proposals:{scope}:{filters}:{version}"
+
+    def totals() -> dict:
+        grand = proposals.order_by().aggregate(
+            requested=Sum("requested_amount"),
+            recommended=Sum("recommended_amount"),
+            approved=Sum("fund_approved_amount"),
+        )
+        return {"totals": selectors.totals_by_pillar(proposals), "grand": grand}
+
     return render(
         request,
         "fundproposals/list.html",
         {
-            "filter": flt,
-            "page": page,
-            "totals": totals,
-            "grand": grand,
-            "query": query.urlencode(),
+            # provinces never change here (reference data): the form is keyed on who may read which
+            "filter_form": cache.rendered(
+                f"proposal-filter:{cache.scope_key(request.user)}:{filters}",
+                "fundproposals/partials/list_filter.html",
+                lambda: {"filter": flt},
+            ),
+            "totals_table": cache.rendered(f"{base}:totals", "fundproposals/partials/list_totals.html", totals),
+            "rows_table": cache.rendered(
+                f"{base}:page{page.number}",
+                "fundproposals/partials/list_rows.html",
+                lambda: {"page": page, "query": query.urlencode()},
+            ),
             "can_create": bool(can_create_proposal(request.user)),
             "form_code": _(settings.FUND_FORM_CODE),
         },
