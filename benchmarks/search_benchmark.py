@@ -139,9 +139,90 @@ def main() -> None:
     RoleGrant.objects.create(user=national, role=GrantRole.NATIONAL, province=None)
     viewer = UserFactory(username=f"bench-v-{time.time_ns()}")
     RoleGrant.objects.create(user=viewer, role=GrantRole.VIEWER, province=Province.objects.get(code="11"))
-    _time(national, "national officer (77 provinces)")
-    _time(viewer, "provincial viewer (Samut Prakan)")
+    from search.selectors import rum_ready
+
+    path = "RUM index" if rum_ready() else "GIN + ts_rank (this server has no RUM index)"
+    _time(national, f"national officer (77 provinces), {path}")
+    _time(viewer, f"provincial viewer (Samut Prakan), {path}")
     _explain(national)
+    if rum_ready():
+        _relevance(national)
+        _without_rum(lambda: (
+            _time(national, "national officer (77 provinces), GIN + ts_rank (RUM index dropped)"),
+            _time(viewer, "provincial viewer (Samut Prakan), GIN + ts_rank (RUM index dropped)"),
+            _explain(national),
+        ))  # fmt: skip
+
+
+def _relevance(user) -> None:
+    """The RUM order against ``ts_rank``'s: for each query, how many of the first 20 results are the same
+    entries, and how many of RUM's 20 have a ``ts_rank`` at least that of ts_rank's 20th (the rest of the
+    difference is only which of many equally ranked entries come first); and whether the page read from
+    the index equals a full sort of every match by the same key."""
+    from django.db import connection, transaction
+
+    from search import selectors
+
+    name = connection.settings_dict["NAME"]
+    print("relevance, national officer: RUM's first 20 against ts_rank's first 20")
+    totals = [0, 0, 0, 0]
+    for q in QUERIES:
+        rum_ids = [h.entry.id for h in selectors.search_page(user, q).hits]
+        selectors._rum_ready[name] = False
+        try:
+            rank_ids = [h.entry.id for h in selectors.search_page(user, q).hits]
+        finally:
+            selectors._rum_ready[name] = True
+        tsquery = " & ".join(f"{w}:*" for w in selectors.query_words(q))
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT id, ts_rank(vector, to_tsquery('simple'::regconfig, %s)) FROM search_searchentry "
+                "WHERE id = ANY(%s)",
+                [tsquery, rum_ids + rank_ids],
+            )
+            rank = dict(cur.fetchall())
+        # the index's order against a full sort of every match by the same key (no index scan)
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SET LOCAL enable_indexscan = off")
+            cur.execute(
+                "SELECT id FROM search_searchentry WHERE vector @@ to_tsquery('simple'::regconfig, %s) "
+                "ORDER BY vector <=> to_tsquery('simple'::regconfig, %s), happened_at DESC, id DESC LIMIT 20",
+                [tsquery, tsquery],
+            )
+            sorted_ids = [r[0] for r in cur.fetchall()]
+        floor = min((rank[i] for i in rank_ids), default=0)
+        same = len(set(rum_ids) & set(rank_ids))
+        as_good = sum(1 for i in rum_ids if rank.get(i, 0) >= floor)
+        totals = [totals[0] + same, totals[1] + as_good, totals[2] + len(rank_ids), totals[3] + (sorted_ids == rum_ids)]
+        print(f"  {q}: same entries {same}/{len(rank_ids)}, ts_rank as good as ts_rank's 20th {as_good}/{len(rum_ids)}, "
+              f"index order = full sort: {sorted_ids == rum_ids}")  # fmt: skip
+    print(f"relevance over {len(QUERIES)} queries: same entries {totals[0]}/{totals[2]}, "
+          f"as good by ts_rank {totals[1]}/{totals[2]}; the index's page equals a full sort in {totals[3]} of {len(QUERIES)}")  # fmt: skip
+
+
+def _without_rum(run) -> None:
+    """Run ``run`` as on a PostgreSQL without the rum extension: the RUM index dropped inside a transaction
+    that is rolled back afterwards, and the selector's once-per-process lookup done again."""
+    from django.db import connection, transaction
+
+    from search import selectors
+
+    class _Undo(Exception):
+        pass
+
+    saved = dict(selectors._rum_ready)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cur:
+                cur.execute(f"DROP INDEX {selectors.RUM_INDEX}")
+            selectors._rum_ready.clear()
+            run()
+            raise _Undo
+    except _Undo:
+        pass
+    finally:
+        selectors._rum_ready.clear()
+        selectors._rum_ready.update(saved)
 
 
 def _explain(user) -> None:
@@ -149,17 +230,21 @@ def _explain(user) -> None:
     are less sensitive to the machine's other load than wall times; the plan of the slowest is printed."""
     from django.db import connection
 
-    from search.selectors import LIMIT, _postgres, query_words, scoped_entries
+    from search.selectors import LIMIT, _postgres, query_words, rum_ready, scoped_entries
 
-    print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()),
+          "| ranking:", "RUM index" if rum_ready() else "GIN + ts_rank")  # fmt: skip
     plans = []
     for q in QUERIES:
-        ranked, _ = _postgres(scoped_entries(user), query_words(q))
-        sql, params = ranked.values_list("id", flat=True)[: LIMIT + 1].query.sql_with_params()
+        ranking = _postgres(scoped_entries(user), query_words(q), whole=user.access.is_national)
+        if ranking.rum_sql:
+            sql, params = ranking.rum_sql[0], [*ranking.rum_sql[1], 0, LIMIT + 1]
+        else:
+            sql, params = ranking.ordered.values_list("id", flat=True)[: LIMIT + 1].query.sql_with_params()
         with connection.cursor() as cur:
             cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
             plan = [r[0] for r in cur.fetchall()]
-        matches = ranked.count()
+        matches = ranking.matches.count()
         ms = float(plan[-1].split(":")[1].split()[0])
         plans.append((ms, q, matches, plan))
         print(f"  {q}: {matches} matches ranked, execution {ms:.1f} ms")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -43,8 +45,11 @@ def record(
     changes: dict[str, Any] | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    """Store who did ``action`` to ``target``; ``changes`` maps field to [before, after]."""
-    return AuditEvent.objects.create(
+    """Store who did ``action`` to ``target``; ``changes`` maps field to [before, after].
+
+    Inside ``batch()`` the event is stored with the block's others when it ends (and returned unsaved).
+    """
+    event = AuditEvent(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         target_type=ContentType.objects.get_for_model(target, for_concrete_model=False),
@@ -54,6 +59,36 @@ def record(
         changes={k: _plain(v) for k, v in (changes or {}).items()},
         reason=reason,
     )
+    pending = _pending.get()
+    if pending is None:
+        event.save(force_insert=True)
+    else:
+        pending.append(event)
+    return event
+
+
+# The events of a ``batch()`` block waiting to be stored at its end.
+_pending: ContextVar[list[AuditEvent] | None] = ContextVar("audit_pending", default=None)
+
+
+@contextmanager
+def batch():
+    """Store the audit events recorded inside the block in one INSERT when it ends (none if it raises).
+
+    For a service that writes several records in one transaction (closing a vote: the resolution and
+    the proposal's step); use it inside that transaction. A nested block adds to the outer one.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending: list[AuditEvent] = []
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    if pending:
+        AuditEvent.objects.bulk_create(pending)
 
 
 def action_label(action: str, model_name: str | None = None) -> str:

@@ -11,6 +11,7 @@ Django's Redis backend survives a lost Redis (django-redis's ``IGNORE_EXCEPTIONS
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import hashlib
 import logging
@@ -34,7 +35,46 @@ def _warn(exc: Exception) -> None:
         logger.warning("cache unavailable, serving from the database: %s", exc)
 
 
+# --- the request's memo -------------------------------------------------------------
+# A page reads several small per-user keys (the user and access, the inbox count, the bell,
+# the report announcement flag). ``fetch_many`` reads them in one round trip at the start of
+# the request and keeps them here; ``get`` answers from it, ``set``/``delete`` keep it current,
+# so a view that changes a count in the request is seen by the rest of that request.
+_memo: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("cache_memo", default=None)
+
+
+def begin_memo() -> contextvars.Token:
+    """Start a request's memo (``end_memo(token)`` when the request is answered)."""
+    return _memo.set({})
+
+
+def end_memo(token: contextvars.Token) -> None:
+    _memo.reset(token)
+
+
+def fetch_many(keys: list[str]) -> dict[str, Any]:
+    """Read ``keys`` in one call; found and missing keys are both remembered for this request."""
+    memo = _memo.get()
+    wanted = [k for k in keys if memo is None or k not in memo]
+    found: dict[str, Any] = {}
+    if wanted:
+        try:
+            found = cache.get_many(wanted)
+        except Exception as exc:
+            _warn(exc)
+            return {}  # nothing remembered: each key is read (or recomputed) on its own
+    if memo is None:
+        return found
+    for k in wanted:
+        memo[k] = found.get(k, _MISSING)
+    return {k: memo[k] for k in keys if memo[k] is not _MISSING}
+
+
 def get(key: str, default: Any = None) -> Any:
+    memo = _memo.get()
+    if memo is not None and key in memo:
+        value = memo[key]
+        return default if value is _MISSING else value
     try:
         return cache.get(key, default)
     except Exception as exc:
@@ -43,6 +83,9 @@ def get(key: str, default: Any = None) -> Any:
 
 
 def set(key: str, value: Any, timeout: int | None = 300) -> None:
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
     try:
         cache.set(key, value, timeout)
     except Exception as exc:
@@ -50,6 +93,9 @@ def set(key: str, value: Any, timeout: int | None = 300) -> None:
 
 
 def delete(key: str) -> None:
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = _MISSING
     try:
         cache.delete(key)
     except Exception as exc:
@@ -64,6 +110,9 @@ def generation(name: str) -> int:
 
 def bump(name: str) -> None:
     """Make every key built on ``name``'s generation stale (call it when that data changes)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.pop(f"gen:{name}", None)
     try:
         cache.incr(f"gen:{name}")
     except ValueError:  # not there yet

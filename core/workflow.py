@@ -8,6 +8,7 @@ transaction. Following Hypha's workflow definitions.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,6 +126,11 @@ class Workflow:
         return out
 
 
+def _field_values(obj: models.Model) -> dict[str, Any]:
+    """Each concrete field's value by field name (a relation by its id: nothing is loaded)."""
+    return {f.name: copy.deepcopy(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+
+
 def fire(
     *,
     workflow: Workflow,
@@ -135,24 +141,36 @@ def fire(
     roles_for: Callable[[Any], Iterable[str]],
     province_for: Callable[[Any], Any] | None = None,
     context: dict[str, Any] | None = None,
+    locked: models.Model | None = None,
 ) -> models.Model:
     """Lock the row, check the transition, set the state, run its effect, audit it.
 
     ``roles_for(obj)`` gives the actor's roles on the locked object, so a role
     that depends on the object (its proposer) is judged on fresh data.
+
+    ``locked``: the row, already read ``FOR UPDATE`` by the caller in the transaction that is running
+    (closing a vote locks the proposal first). It is not read again, and only the fields this step
+    changes are validated: the rest are as the database, which keeps its constraints, just gave them.
     """
     ctx = dict(context or {})
-    with transaction.atomic():
-        obj = model._default_manager.select_for_update().get(pk=pk)
+    if locked is not None and not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("fire(locked=...) must run inside the transaction that locked the row")
+    with transaction.atomic(savepoint=locked is None):
+        obj = locked if locked is not None else model._default_manager.select_for_update().get(pk=pk)
         verdict = workflow.check(obj, name, roles_for(obj), ctx)
         if not verdict:
             raise TransitionRefused(verdict.reason)
         t = workflow.get(name)
         before = getattr(obj, workflow.state_field)
+        stored = _field_values(obj) if locked is not None else None
         setattr(obj, workflow.state_field, t.target)
         if t.effect:
             t.effect(obj, actor, ctx)
-        obj.full_clean()
+        if stored is None:
+            obj.full_clean()
+        else:
+            now = _field_values(obj)
+            obj.full_clean(exclude=[f for f, v in stored.items() if now[f] == v])
         obj.save()
         audit.record(
             actor=actor,

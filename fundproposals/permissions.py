@@ -144,14 +144,22 @@ def can_record_votes(user, ballot) -> Verdict:
 DECIDED_SECTIONS = frozenset({"for_consideration", "other"})
 
 
+def can_open_meeting_ballots(user, meeting) -> Verdict:
+    """Only the chair or the secretariat of the meeting's province opens a decision on one of its agenda items."""
+    if not user.access.has(meeting.subcommittee.province_id, Role.CHAIR, Role.SECRETARIAT):
+        return deny(_("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้"))
+    return ALLOW
+
+
 def can_open_item_ballot(user, item, *, ballots, has_proposal: bool) -> Verdict:
     """The chair or the secretariat opens a decision on an agenda item that has no proposal (a plan, a
     situation report, any item of section 5 or 6), once the meeting is under way; ``ballots`` are the item's."""
     from fundproposals.workflow import VOTING_MEETING_STATES
 
     meeting = item.meeting
-    if not user.access.has(meeting.subcommittee.province_id, Role.CHAIR, Role.SECRETARIAT):
-        return deny(_("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้"))
+    who = can_open_meeting_ballots(user, meeting)
+    if not who:
+        return who
     if item.parent_id is None or item.section_type not in DECIDED_SECTIONS:
         return deny(_("ลงมติได้เฉพาะเรื่องในระเบียบวาระเพื่อพิจารณาและเรื่องอื่น ๆ"))
     if item.withdrawn_at:

@@ -10,6 +10,7 @@ from django.db.models import Value
 
 from accounts.models import User
 from core import cache  # connection errors cost a recount, never a page
+from core.who import per_user_key
 from inbox.registry import PROVIDERS, Waiting
 
 COUNT_TTL = 60  # seconds the navigation count may lag behind
@@ -30,6 +31,7 @@ class Item:
         return isinstance(self.deadline, dt.datetime)
 
 
+@per_user_key  # read with the user, in the request's one cache call
 def _count_key(user_id: int) -> str:
     return f"inbox:count:{user_id}"
 

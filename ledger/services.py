@@ -9,6 +9,9 @@ votes line up one after another in the chain.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -31,63 +34,114 @@ def _locked_head() -> Head:
     return head
 
 
-def append(*, kind: str, record, actor=None) -> Entry:
+# The appends of a ``batch()`` block waiting to be written at its end: [(kind, record pk, actor id)].
+_pending: ContextVar[list[tuple[str, int, int | None]] | None] = ContextVar("ledger_pending", default=None)
+
+
+@contextmanager
+def batch():
+    """Write the appends made inside the block together when it ends: one head lock and one INSERT for
+    all of them, each record still read back from the database (one query per kind of record).
+
+    For a service that appends several records in one transaction (closing a vote: the ballot and
+    the item's resolution). Use it inside that transaction, around the writes only: each record is
+    read back at the end of the block, so nothing may change it after its ``append`` within the block
+    (appending the same record twice writes the first one out at once). Nothing is appended when the
+    block raises. A nested block adds to the outer one.
+    """
+    if _pending.get() is not None:
+        yield
+        return
+    pending: list[tuple[str, int, int | None]] = []
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    _write(pending)
+
+
+def append(*, kind: str, record, actor=None) -> Entry | None:
     """Append the current state of ``record`` (a ``kind`` of ``ledger.records.KINDS``) to the chain.
 
-    Must run inside the transaction that wrote ``record``.
+    Must run inside the transaction that wrote ``record``. Inside ``batch()`` the entry is written at the
+    end of the block (and None is returned).
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("ledger.append must run inside the transaction that writes the record")
-    spec = KINDS[kind]
-    data, province_id = spec.snapshots([record.pk])[record.pk]
-    head = _locked_head()
-    seq = head.seq + 1
     actor_id = actor.pk if getattr(actor, "pk", None) else None
-    at = timezone.now()
-    body = canonical.dumps(
-        {"seq": seq, "kind": kind, "id": record.pk, "province": province_id, "actor": actor_id, "at": at, "data": data}
-    )
-    digest = canonical.chain_hash(head.hash, body)
-    entry = Entry(
-        seq=seq,
-        kind=kind,
-        object_id=record.pk,
-        province_id=province_id,
-        actor_id=actor_id,
-        recorded_at=at,
-        body=body,
-        prev_hash=head.hash,
-        hash=digest,
-    )
+    pending = _pending.get()
+    if pending is None:
+        return _write([(kind, record.pk, actor_id)])[0]
+    if any(k == kind and pk == record.pk for k, pk, _ in pending):
+        _write(pending[:])  # the earlier state of this record is read back now, before it changes again
+        pending.clear()
+    pending.append((kind, record.pk, actor_id))
+    return None
+
+
+def _write(appends: list[tuple[str, int, int | None]]) -> list[Entry]:
+    """Read back each record (one query per kind), lock the head once and chain the entries in order."""
+    if not appends:
+        return []
+    wanted: dict[str, list[int]] = {}
+    for kind, pk, _actor_id in appends:
+        wanted.setdefault(kind, []).append(pk)
+    states = {kind: KINDS[kind].snapshots(pks) for kind, pks in wanted.items()}
+    head = _locked_head()
+    seq, prev = head.seq, head.hash
+    entries = []
+    for kind, pk, actor_id in appends:
+        data, province_id = states[kind][pk]
+        seq += 1
+        at = timezone.now()
+        body = canonical.dumps(
+            {"seq": seq, "kind": kind, "id": pk, "province": province_id, "actor": actor_id, "at": at, "data": data}
+        )
+        digest = canonical.chain_hash(prev, body)
+        entries.append(
+            Entry(
+                seq=seq,
+                kind=kind,
+                object_id=pk,
+                province_id=province_id,
+                actor_id=actor_id,
+                recorded_at=at,
+                body=body,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        prev = digest
     if connection.vendor == "postgresql":
-        _insert_and_move_head(entry)  # one round trip instead of two (issue #12's write budgets)
+        _insert_and_move_head(entries)  # one round trip instead of two (issue #12's write budgets)
     else:
-        entry.save(force_insert=True)
-        Head.objects.filter(pk=1).update(seq=seq, hash=digest)
-    return entry
+        for entry in entries:
+            entry.save(force_insert=True)
+        Head.objects.filter(pk=1).update(seq=seq, hash=prev)
+    return entries
 
 
-def _insert_and_move_head(entry: Entry) -> None:
-    """INSERT the entry and move the (locked) head to it in one statement (a data-modifying CTE)."""
+def _insert_and_move_head(entries: list[Entry]) -> None:
+    """INSERT the entries and move the (locked) head to the last in one statement (a data-modifying CTE)."""
     fields = [Entry._meta.get_field(n) for n in ("seq", "kind", "object_id", "province", "actor")]
     fields += [Entry._meta.get_field(n) for n in ("recorded_at", "body", "prev_hash", "hash")]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    values = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
-    marks = ", ".join(["%s"] * len(fields))
+    values = [f.get_db_prep_save(getattr(entry, f.attname), connection) for entry in entries for f in fields]
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    marks = ", ".join([row] * len(entries))
     entry_table = connection.ops.quote_name(Entry._meta.db_table)
     head_table = connection.ops.quote_name(Head._meta.db_table)
     # table and column names come from the models; every value is bound
     sql = (
-        f"WITH appended AS (INSERT INTO {entry_table} ({columns}) VALUES ({marks})) "  # noqa: S608
+        f"WITH appended AS (INSERT INTO {entry_table} ({columns}) VALUES {marks}) "  # noqa: S608
         f'UPDATE {head_table} SET "seq" = %s, "hash" = %s WHERE "id" = 1'
     )
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [*values, entry.seq, entry.hash],
-        )
-    entry._state.adding = False
-    entry._state.db = connection.alias
+        cursor.execute(sql, [*values, entries[-1].seq, entries[-1].hash])
+    for entry in entries:
+        entry._state.adding = False
+        entry._state.db = connection.alias
 
 
 def latest_for(kind: str, object_id: int) -> Entry | None:

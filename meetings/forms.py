@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -199,8 +200,16 @@ class ConflictForm(forms.Form):
     )
 
     def __init__(self, *args, members, **kwargs):
+        """``members``: a queryset, or the members already read (a list): their options are drawn from it
+        without a query, and a submitted member is looked up among them."""
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members
+        field = self.fields["member"]
+        if isinstance(members, QuerySet):
+            field.queryset = members
+            return
+        field.queryset = Member.objects.filter(pk__in=[m.pk for m in members])
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        field.choices = empty + [(m.pk, field.label_from_instance(m)) for m in members]
 
 
 class MinutesForm(forms.Form):

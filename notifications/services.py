@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from accounts import tokens
 from accounts.models import TokenPurpose
 from core import cache  # connection errors cost a recount, never a page
+from core.who import per_user_key
 from notifications import line
 from notifications.choices import DEFAULT_CHANNELS, Channel, DeliveryState, EmailMode, Kind, default_on
 from notifications.models import Delivery, Notification, NotifySettings, Preference
@@ -36,6 +37,7 @@ def notify_on_commit(kind: str, object_id: int, variant: str = "") -> None:
     transaction.on_commit(lambda: tasks.emit.delay(kind, object_id, variant))
 
 
+@per_user_key  # read with the user, in the request's one cache call
 def unread_key(user_id: int) -> str:
     return f"notify:unread:{user_id}"
 

@@ -17,7 +17,9 @@ from django.utils import timezone, translation
 
 from committees.models import Province
 from core import audit
+from core import cache as quiet_cache
 from core.forms import check_fiscal_year
+from core.who import per_user_key
 from notifications.services import notify_on_commit
 from reports.choices import OBJECT_KINDS, JobState, ReportKind
 from reports.documents import DocumentUnavailable, Target, document_for
@@ -36,6 +38,7 @@ def max_attempts() -> int:
     return getattr(settings, "REPORTS_MAX_ATTEMPTS", 3)
 
 
+@per_user_key  # read with the user, in the request's one cache call
 def _ready_key(user_id: int) -> str:
     return f"reports:ready:{user_id}"
 
@@ -279,7 +282,7 @@ def take_announcements(*, user) -> list[ReportJob]:
 
     Costs nothing on pages unless a job of this user finished (a cache flag set by the build).
     """
-    if not cache.get(_ready_key(user.pk)):
+    if not quiet_cache.get(_ready_key(user.pk)):  # from the request's memo (core.who)
         return []
     with transaction.atomic():
         jobs = list(
@@ -288,5 +291,5 @@ def take_announcements(*, user) -> list[ReportJob]:
             .order_by("finished_at")
         )
         ReportJob.objects.filter(pk__in=[j.pk for j in jobs]).update(announced=True)
-    cache.delete(_ready_key(user.pk))
+    quiet_cache.delete(_ready_key(user.pk))
     return jobs

@@ -31,6 +31,7 @@ RUNTIME_PACKAGES=(
 # ... and what the services and the tests need on a development or CI machine.
 SERVICE_PACKAGES=(
   postgresql postgresql-contrib     # the production database (pg_trgm for search)
+  postgresql-15-rum                 # RUM index: search's best matches straight from the index (search/migrations/0004)
   redis-server                      # Celery broker and cache
   procps                            # pgrep/pkill, used by the fault tests
   python3-venv                      # `python3 -m venv .venv` on Debian's own Python
@@ -89,6 +90,24 @@ SQL
 fi
 PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d "$DB_NAME" -Atqc "select 1" >/dev/null ||
   { echo "system-setup: cannot log in as $DB_USER with its password" >&2; exit 1; }
+
+# Installing postgresql-15-rum can upgrade postgresql-15 under a running server; the old server then
+# cannot load the new extension libraries (rum, even plpgsql: "undefined symbol"). Restart it so they match.
+major="$(ls /usr/lib/postgresql | sort -V | tail -1)"
+running="$(as_postgres psql -qXAt -d postgres -c "SHOW server_version" | cut -d' ' -f1)"
+installed="$("/usr/lib/postgresql/$major/bin/postgres" --version | awk '{print $3}')"
+if [ "${running%%.*}" = "$major" ] && [ "$running" != "$installed" ]; then
+  echo "system-setup: restarting PostgreSQL $running -> $installed"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$major" main restart
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+fi
+# rum is not a trusted extension: the superuser creates it, in template1 too (every test database has it);
+# the search migration then builds its index. Without the package, search ranks with GIN + ts_rank.
+if [ -f "/usr/share/postgresql/$major/extension/rum.control" ]; then
+  for db in template1 "$DB_NAME"; do
+    as_postgres psql -v ON_ERROR_STOP=1 -qX -d "$db" -c "CREATE EXTENSION IF NOT EXISTS rum" >/dev/null
+  done
+fi
 
 # --- Redis ---------------------------------------------------------------------
 if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then

@@ -342,3 +342,90 @@ def test_proposal_detail_within_budget_at_5_50_500_children(world, client_for):
     owner = client_for(world.users[Role.PROPOSER])
     assert_page_budget(owner, f"/proposals/{draft.pk}/", grow_for(draft, with_votes=False))
     assert owner.get(f"/proposals/{draft.pk}/").context["editable"]
+
+
+def _item_with_everything(world, *, scheduled: bool = False):
+    """A held meeting's section-5 item with a resolution and an open decision (``scheduled``: a coming
+    meeting's, whose agenda the secretariat still edits); ``grow(n)`` gives it n more members (present),
+    papers, conflicts, votes and wordings of its resolution."""
+    from committees.models import Member
+    from fundproposals.models import Ballot, Vote
+    from meetings import services as meeting_services
+    from meetings.choices import SectionType
+    from meetings.models import AgendaPaper, Attendance, ConflictOfInterest, ResolutionWording
+    from tests.meetings.helpers import held, schedule
+
+    m = schedule(world) if scheduled else held(world, present=5)
+    sec_user = world.users[Role.SECRETARIAT]
+    item = meeting_services.add_agenda_item(
+        actor=sec_user, meeting=m, section_type=SectionType.FOR_CONSIDERATION, title="พิจารณาเรื่องทดสอบ"
+    )
+    res = (
+        meeting_services.record_resolution(actor=sec_user, agenda_item=item, outcome="approved", text="เห็นชอบ")
+        if not scheduled
+        else None
+    )
+    ballot = Ballot.objects.create(
+        province=world.own, agenda_item=item, mode="meeting", method="devices", opened_by=sec_user
+    )
+
+    def grow(n: int) -> None:
+        have = Member.objects.filter(subcommittee=world.own_sc, full_name__startswith="กรรมการเพิ่ม").count()
+        members = Member.objects.bulk_create(
+            [Member(subcommittee=world.own_sc, full_name=f"กรรมการเพิ่ม {k}", position="กรรมการ") for k in range(have, n)]
+        )
+        Attendance.objects.bulk_create([Attendance(meeting=m, member=x, status="present") for x in members])
+        ConflictOfInterest.objects.bulk_create(
+            [ConflictOfInterest(agenda_item=item, member=x, reason="ญาติ", declared_by=sec_user) for x in members]
+        )
+        Vote.objects.bulk_create([Vote(ballot=ballot, member=x, choice="approve", cast_by=sec_user) for x in members])
+        AgendaPaper.objects.bulk_create(
+            [
+                AgendaPaper(
+                    agenda_item=item,
+                    file=f"papers/p{k}.pdf",
+                    display_name=f"เอกสาร {k}.pdf",
+                    content_type="application/pdf",
+                    size=10,
+                    sha256="0" * 64,
+                    uploaded_by=sec_user,
+                )
+                for k in range(have, n)
+            ]
+        )
+        if res is None:
+            return
+        last = res.wordings.count()
+        ResolutionWording.objects.bulk_create(
+            [
+                ResolutionWording(
+                    resolution=res, number=last + 1 + k, text=f"ฉบับ {k}", source="record", changed_by=sec_user
+                )
+                for k in range(n - have)
+            ]
+        )
+
+    return item, grow
+
+
+def test_agenda_item_page_within_budget_at_5_50_500(world, client_for):
+    """The agenda item page (issue #12: it was 16 queries): at most 10 for the secretariat (who manages the
+    meeting, with the decision card, the forms and the conflict list) and for a member, the same at 5, 50 and
+    500 members, papers, conflicts, wordings of its resolution and votes on its decision."""
+    item, grow = _item_with_everything(world)
+    sec_user = world.users[Role.SECRETARIAT]
+    url = f"/meetings/items/{item.pk}/"
+    for role in (Role.SECRETARIAT, Role.MEMBER):
+        c = client_for(world.users[role])
+        assert_page_budget(c, url, grow)
+    page = client_for(sec_user).get(url)
+    assert page.status_code == 200 and page.context["decision"] is not None
+    assert len(page.context["papers"]) == 500 and len(page.context["conflicts"]) == 500
+    from meetings.selectors import item_quorum
+
+    assert page.context["quorum"] == item_quorum(item)  # the same as counted from the database alone
+    # a coming meeting's item: the secretariat also edits it (the form lists the earlier meetings)
+    coming, grow_coming = _item_with_everything(world, scheduled=True)
+    c = client_for(sec_user)
+    assert_page_budget(c, f"/meetings/items/{coming.pk}/", grow_coming)
+    assert c.get(f"/meetings/items/{coming.pk}/").context["can_edit_agenda"]

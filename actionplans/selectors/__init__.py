@@ -10,6 +10,7 @@ document), ``situation`` (situation reports), ``national`` (national status), ``
 the reports app).
 """
 
+from actionplans.choices import OPEN_STATES  # views read it as selectors.OPEN_STATES
 from actionplans.selectors.common import MONEY, _activity_sum, due_date, ended_quarters, quarter_end
 from actionplans.selectors.figures import PillarRow, budget_by_source, pillar_summary, plan_figures, plan_totals
 from actionplans.selectors.history import (
@@ -42,6 +43,7 @@ from actionplans.selectors.situation import report_for_user, report_list
 
 __all__ = [
     "MONEY",
+    "OPEN_STATES",
     "PillarRow",
     "StatusRow",
     "_activity_sum",

@@ -40,7 +40,7 @@ def _ballot(p, *, mode, agenda_item, opened_by, members, choices, closed: bool, 
     ballot.tally = tally.as_json()
     ballot.result = tally.result if q.met else ""
     amount = p.requested_amount if ballot.result in ("approve", "in_principle") else None
-    ballot.result_text = services._result_text(p, ballot, tally, q, amount)
+    ballot.result_text = services.result_text(p, ballot, tally, q, amount)
     ballot.save()
     p.decision = ballot.result
     p.recommended_amount = amount

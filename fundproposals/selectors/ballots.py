@@ -88,9 +88,10 @@ class ItemDecision:
     see_votes: bool
 
 
-def item_decision(user, item) -> ItemDecision | None:
+def item_decision(user, item, *, hangers: tuple[list, list] | None = None) -> ItemDecision | None:
     """The decision of an agenda item that the room decides (a sub-item of section 5 or 6) and that
-    carries no proposal (a proposal is voted on from its own page); ``None`` for any other item. Two queries."""
+    carries no proposal (a proposal is voted on from its own page); ``None`` for any other item. Two queries,
+    none when the item page passes ``hangers``: its proposals and every ballot on it (``item_hangers``)."""
     from fundproposals.choices import DEVICE_METHODS
     from fundproposals.permissions import (
         DECIDED_SECTIONS,
@@ -102,9 +103,15 @@ def item_decision(user, item) -> ItemDecision | None:
 
     if item.parent_id is None or item.section_type not in DECIDED_SECTIONS:
         return None
-    if Proposal.objects.filter(agenda_item=item).exists():
-        return None
-    ballots = item_ballots(item)
+    if hangers is not None:
+        proposals, every_ballot = hangers
+        if proposals:
+            return None
+        ballots = [b for b in every_ballot if b.proposal_id is None]
+    else:
+        if Proposal.objects.filter(agenda_item=item).exists():
+            return None
+        ballots = item_ballots(item)
     current = next((b for b in ballots if b.is_open), None)
     verdict = can_open_item_ballot(user, item, ballots=ballots, has_proposal=False)
     province_id = item.meeting.subcommittee.province_id

@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 import ledger.services  # ledger hook (issue 15)
-from committees.choices import Role
 from core import audit
 from core.workflow import fire
 from fundproposals.choices import BallotMode, BallotState, Decision, ProposalState, VoteMethod
 from fundproposals.models import Ballot, Proposal
-from fundproposals.permissions import can_close_ballot, can_open_item_ballot
+from fundproposals.permissions import can_close_ballot, can_open_item_ballot, can_open_meeting_ballots
+from fundproposals.services.resolutions import RESOLUTION_OUTCOME, record_resolution, result_text
 from fundproposals.workflow import PROPOSAL_WORKFLOW, SYSTEM
 from notifications.services import notify_on_commit  # people (issue #10)
 
@@ -57,8 +57,9 @@ def open_item_ballot(*, actor, agenda_item, method: str) -> Ballot:
     with transaction.atomic():
         item = _locked_item(agenda_item.pk)
         province = item.meeting.subcommittee.province
-        if not actor.access.has(province.pk, Role.CHAIR, Role.SECRETARIAT):
-            raise PermissionDenied(_("เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้"))
+        who = can_open_meeting_ballots(actor, item.meeting)
+        if not who:
+            raise PermissionDenied(who.reason)
         verdict = can_open_item_ballot(
             actor,
             item,
@@ -96,7 +97,7 @@ def close_item_ballot(*, actor, ballot_id: int, casting_vote: str = "", consensu
     the plan or situation report proposed under the item.
     """
     from actionplans.services import approve_by_meeting
-    from fundproposals.services.ballots import RESOLUTION_OUTCOME, _record_resolution, _result_text, count_and_close
+    from fundproposals.services.ballots import count_and_close
 
     with transaction.atomic():
         ballot = Ballot.objects.select_for_update().get(pk=ballot_id)
@@ -112,13 +113,16 @@ def close_item_ballot(*, actor, ballot_id: int, casting_vote: str = "", consensu
         if ballot.method == VoteMethod.CONSENSUS and consensus not in Decision.values:
             raise ValidationError(_("กรุณาเลือกมติของที่ประชุม"))
         tally, q = count_and_close(actor=actor, ballot=ballot, casting_vote=casting_vote, consensus=consensus)
-        ballot.result_text = _result_text(None, ballot, tally, q, None, head=f"ที่ประชุมพิจารณา{item_subject(item)}")
-        ballot.full_clean(validate_constraints=False)
-        ballot.save()
-        ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
-        outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
-        resolution = _record_resolution(actor=actor, agenda_item=item, outcome=outcome, text=ballot.result_text)
-        approve_by_meeting(actor=actor, resolution=resolution)
+        ballot.result_text = result_text(None, ballot, tally, q, None, head=f"ที่ประชุมพิจารณา{item_subject(item)}")
+        # its province, item and openers are the rows just locked or read, the closer is the actor: no lookups
+        ballot.full_clean(exclude=["province", "agenda_item", "opened_by", "closed_by"], validate_constraints=False)
+        # the ledger entries go in one INSERT, the audit events in another (issue #12's write budgets)
+        with ledger.services.batch(), audit.batch():
+            ballot.save()
+            ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
+            outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
+            resolution = record_resolution(actor=actor, agenda_item=item, outcome=outcome, text=ballot.result_text)
+            approve_by_meeting(actor=actor, resolution=resolution)
         notify_on_commit("vote_closed", ballot.pk)
     return ballot
 

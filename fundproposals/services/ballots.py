@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import ledger.services  # ledger hook (issue 15)
@@ -38,24 +38,16 @@ from fundproposals.permissions import (
 from fundproposals.services import decision
 from fundproposals.services.common import _fire, project_name
 from fundproposals.services.decision import VOTE_CLOSED, VOTE_PAST_DEADLINE  # noqa: F401 (re-exported)
+from fundproposals.services.resolutions import (  # noqa: F401 (RESOLUTION_OUTCOME, METHOD_WORDS re-exported)
+    METHOD_WORDS,
+    RESOLUTION_OUTCOME,
+    record_resolution,
+    result_text,
+)
 from fundproposals.tally import Tally
 from fundproposals.validation import money
 from fundproposals.workflow import PROPOSAL_WORKFLOW, roles_on
 from notifications.services import notify_on_commit  # people (issue #10)
-
-# How the minutes say the vote was taken (devices say nothing: today's wording).
-METHOD_WORDS = {
-    VoteMethod.SHOW_OF_HANDS: "โดยการยกมือ",
-    VoteMethod.ROLL_CALL: "โดยการขานชื่อรายบุคคล",
-    VoteMethod.MIXED: "ลงมติด้วยตนเองและฝ่ายเลขานุการบันทึกแทน",
-}
-
-RESOLUTION_OUTCOME = {
-    Decision.APPROVE: "approved",
-    Decision.IN_PRINCIPLE: "approved_in_principle",
-    Decision.MORE_INFO: "more_details",
-    Decision.REJECT: "not_approved",
-}
 
 
 class CastingVoteNeeded(ValidationError):
@@ -200,46 +192,6 @@ def _quorum(ballot: Ballot, electorate, counted: list[Vote]):
     return quorum(current_members=len(members), present=len(answered), recused_absent=len(conflicted))
 
 
-def _result_text(proposal: Proposal | None, ballot: Ballot, tally: Tally, q, amount, *, head: str = "") -> str:
-    """The resolution as the minutes record it, in the room's words (Thai, whatever the actor reads);
-    ``head`` names an agenda item's subject instead of a proposal.
-
-    ``ที่ประชุมพิจารณา… แล้ว มีมติเห็นชอบ ด้วยคะแนนเสียง เห็นชอบ 12 เสียง …``.
-    Attendance and quorum belong to the minutes' attendance part, not to each
-    resolution; only a quorum that failed is said here, because it is why
-    there is no resolution. A circulated vote has no attendance part, so it
-    says how many members answered.
-    """
-    with translation.override("th"):
-        return _thai_result_text(proposal, ballot, tally, q, amount, head=head)
-
-
-def _thai_result_text(proposal: Proposal | None, ballot: Ballot, tally: Tally, q, amount, *, head: str = "") -> str:
-    circulated = ballot.mode == BallotMode.CIRCULATION
-    who = f"คณะอนุกรรมการ (เวียนมติ ปิดเมื่อ {thaidate.format_datetime(ballot.closed_at)}) " if circulated else "ที่ประชุม"
-    head = head or f"{who}พิจารณา{project_name(proposal)} ({proposal.code}) ของ{proposal.organisation or 'ผู้เสนอ'}"
-    if not q.met:
-        return f"{head} แต่องค์ประชุมไม่ครบ (มี {q.present} คน ต้องมีอย่างน้อย {q.required} คน) จึงไม่อาจลงมติได้"
-    if ballot.method == VoteMethod.CONSENSUS:
-        votes = "โดยฉันทามติ"
-    else:
-        how = "" if ballot.method == VoteMethod.DEVICES else f" ({METHOD_WORDS[ballot.method]})"
-        votes = f"ด้วยคะแนนเสียง {tally.text()}{how}"
-    if circulated:
-        votes += f" (ตอบกลับ {q.present} คน จากผู้มีสิทธิ์ลงมติ {ballot.eligible_count} คน)"
-    if not tally.result:
-        return f"{head} แล้ว ไม่มีมติ เนื่องจากไม่มีผู้ลงมติเลือกข้อใด {votes}"
-    label = Decision(tally.result).label
-    text = f"{head} แล้ว มีมติ{label}"
-    if tally.result in PASSING_DECISIONS and amount is not None:
-        text += f" วงเงิน {money(amount)}"
-    text += f" {votes}"
-    if tally.casting_vote:
-        tied = " และ ".join(str(Decision(d).label) for d in tally.leading)
-        text += f" เนื่องจากคะแนนเสียงเท่ากัน ({tied}) ประธานจึงออกเสียงชี้ขาดให้{label}"
-    return text
-
-
 def close_ballot(
     *,
     actor,
@@ -288,22 +240,29 @@ def close_ballot(
                 raise ValidationError(f"วงเงินที่เห็นชอบต้องไม่เกินเงินที่ขอรับการสนับสนุน {money(proposal.requested_amount)}")
         else:
             amount = None
-        ballot.result_text = _result_text(proposal, ballot, tally, q, amount)
-        # its proposal, item and openers are the rows just locked or read, the closer is the actor: no lookups
-        ballot.full_clean(exclude=["proposal", "agenda_item", "opened_by", "closed_by"], validate_constraints=False)
-        ballot.save()
-        ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
-        if ballot.agenda_item_id:
-            outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
-            _record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
-        name = "close_vote" if ballot.result else "void_vote"
-        notify_on_commit("vote_closed", ballot.pk)
-        _fire(
-            actor=actor,
-            proposal_pk=proposal.pk,
-            name=name,
-            context={"ballot": ballot, "recommended_amount": amount, "reason": ballot.result_text},
+        ballot.result_text = result_text(proposal, ballot, tally, q, amount)
+        # its proposal, province, item and openers are the rows just locked or read, the closer is the actor:
+        # no lookups
+        ballot.full_clean(
+            exclude=["proposal", "province", "agenda_item", "opened_by", "closed_by"], validate_constraints=False
         )
+        # the ballot's and the resolution's ledger entries go in one INSERT, the two audit events in another
+        # (issue #12's write budgets); each is still written, in this transaction
+        with ledger.services.batch(), audit.batch():
+            ballot.save()
+            ledger.services.append(kind="ballot", record=ballot, actor=actor)  # ledger hook (issue 15)
+            if ballot.agenda_item_id:
+                outcome = RESOLUTION_OUTCOME.get(ballot.result, "deferred")
+                record_resolution(actor=actor, agenda_item=ballot.agenda_item, outcome=outcome, text=ballot.result_text)
+            name = "close_vote" if ballot.result else "void_vote"
+            notify_on_commit("vote_closed", ballot.pk)
+            _fire(
+                actor=actor,
+                proposal_pk=proposal.pk,
+                name=name,
+                context={"ballot": ballot, "recommended_amount": amount, "reason": ballot.result_text},
+                locked=proposal,  # locked above, in this transaction
+            )
     return ballot
 
 
@@ -333,15 +292,6 @@ def count_and_close(*, actor, ballot: Ballot, casting_vote: str = "", consensus:
     ballot.result = tally.result if q.met else ""
     ballot.casting_vote = tally.casting_vote if q.met else ""
     return tally, q
-
-
-def _record_resolution(*, actor, agenda_item, outcome: str, text: str):
-    """The closed ballot becomes the agenda item's resolution (มติที่ประชุม), so it appears in the minutes."""
-    from meetings import services as meeting_services
-
-    return meeting_services.record_resolution(
-        actor=actor, agenda_item=agenda_item, outcome=outcome, text=text, source="vote"
-    )
 
 
 def close_due_ballots() -> int:

@@ -78,7 +78,10 @@ NOTIFY_ON_STEP = {
 }
 
 
-def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None = None) -> Proposal:
+def _fire(
+    *, actor, proposal_pk: int, name: str, context: dict[str, Any] | None = None, locked: Proposal | None = None
+) -> Proposal:
+    """Run the proposal's step ``name``; ``locked``: the proposal row the caller already holds ``FOR UPDATE``."""
     result = fire(
         workflow=PROPOSAL_WORKFLOW,
         model=Proposal,
@@ -88,6 +91,7 @@ def _fire(*, actor, proposal_pk: int, name: str, context: dict[str, Any] | None 
         roles_for=lambda p: roles_on(actor, p),
         province_for=lambda p: p.province,
         context=context,
+        locked=locked,
     )
     if name in NOTIFY_ON_STEP:
         notify_on_commit(NOTIFY_ON_STEP[name], result.pk, f"{name}:{timezone.now():%Y%m%d%H%M%S%f}")

@@ -249,8 +249,10 @@ def ballot_close(request, pk):
     require(can_see_votes(request.user, ballot))
     if request.method == "POST" and ballot.is_open:
         require(can_close_ballot(request.user, ballot))
-    ctx = _ballot_context(request.user, ballot)
-    tally = ctx["tally"]
+    closing = request.method == "POST" and ballot.is_open
+    # the count is shown, or needed to offer the casting vote of a tie; a plain close (no casting vote
+    # given) goes straight to the service, which counts under the ballot's lock (issue #12's write budgets)
+    ctx = None if closing and not request.POST.get("casting_vote") else _ballot_context(request.user, ballot)
     consensus = ballot.method == VoteMethod.CONSENSUS
 
     def close_form(data, leading):
@@ -262,8 +264,9 @@ def ballot_close(request, pk):
             initial={"recommended_amount": ballot.proposal.requested_amount} if ballot.proposal_id else None,
         )
 
-    form = close_form(_data(request), tally.leading if tally.is_tie else ())
-    if request.method == "POST" and ballot.is_open and form.is_valid():
+    tally = ctx["tally"] if ctx else None
+    form = close_form(_data(request), tally.leading if tally and tally.is_tie else ())
+    if closing and form.is_valid():
         try:
             services.close_ballot(
                 actor=request.user,
@@ -283,4 +286,5 @@ def ballot_close(request, pk):
             if ballot.proposal_id is None:
                 return redirect("meetings:item", pk=ballot.agenda_item_id)
             return redirect("fundproposals:detail", pk=ballot.proposal_id)
+    ctx = ctx or _ballot_context(request.user, ballot)
     return render(request, "fundproposals/close.html", ctx | {"form": form, "decisions": Decision})

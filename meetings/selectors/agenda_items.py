@@ -82,25 +82,45 @@ class ItemLink:
     url: str
 
 
-def item_links(user, item: AgendaItem) -> list[ItemLink]:
-    """What hangs on the item and the user may open: its proposal and vote, its plan or situation report."""
+def item_hangers(item: AgendaItem) -> tuple[list, list]:
+    """The proposals tabled under the item (with their province) and every ballot on it (a proposal's or
+    the item's own decision), oldest first: two queries the item page's links and decision card share."""
+    from fundproposals.models import Ballot, Proposal
+
+    proposals = list(Proposal.objects.filter(agenda_item=item).select_related("province"))
+    ballots = list(Ballot.objects.filter(agenda_item=item).order_by("created_at", "pk"))
+    return proposals, ballots
+
+
+def item_links(user, item: AgendaItem, *, hangers: tuple[list, list] | None = None) -> list[ItemLink]:
+    """What hangs on the item and the user may open: its proposal and vote, its plan or situation report.
+
+    ``hangers``: ``item_hangers(item)`` already read. The plans and reports come in one query (a UNION)."""
+    from django.db.models import Value
     from django.urls import reverse
 
     from actionplans.models import ActionPlan, SituationReport
-    from fundproposals.models import Ballot, Proposal
     from fundproposals.permissions import can_see_votes, can_view_proposal
 
+    proposals, ballots = hangers if hangers is not None else item_hangers(item)
     links: list[ItemLink] = []
-    for p in Proposal.objects.filter(agenda_item=item).select_related("province"):
+    for p in proposals:
         if can_view_proposal(user, p):
             links.append(ItemLink(f"โครงการ {p.code or p.title}", reverse("fundproposals:detail", args=[p.pk])))
-            for b in Ballot.objects.filter(agenda_item=item, proposal=p).order_by("created_at"):
+            for b in ballots:
+                if b.proposal_id != p.pk:
+                    continue
                 url = "fundproposals:close" if can_see_votes(user, p) else "fundproposals:vote"
                 links.append(ItemLink(f"การลงมติ ({b.get_state_display()})", reverse(url, args=[b.pk])))
-    for plan in ActionPlan.objects.filter(agenda_item=item):
-        links.append(ItemLink(f"แผนปฏิบัติการ ปีงบประมาณ {plan.fiscal_year}", reverse("actionplans:plan", args=[plan.pk])))
-    for rep in SituationReport.objects.filter(agenda_item=item):
-        links.append(ItemLink(f"รายงานสถานการณ์ ปี {rep.year}", reverse("actionplans:report", args=[rep.pk])))
+    plans = ActionPlan.objects.filter(agenda_item=item).values_list(Value(0), "pk", "fiscal_year", "revision")
+    reports = SituationReport.objects.filter(agenda_item=item).values_list(Value(1), "pk", "year", "revision")
+    # plans first, then reports, each newest year and revision first (their models' own order)
+    docs = sorted(plans.order_by().union(reports.order_by(), all=True), key=lambda r: (r[0], -r[2], -r[3]))
+    for kind, pk, year, _revision in docs:
+        if kind == 0:
+            links.append(ItemLink(f"แผนปฏิบัติการ ปีงบประมาณ {year}", reverse("actionplans:plan", args=[pk])))
+        else:
+            links.append(ItemLink(f"รายงานสถานการณ์ ปี {year}", reverse("actionplans:report", args=[pk])))
     return links
 
 

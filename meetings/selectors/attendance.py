@@ -26,6 +26,23 @@ def current_members(meeting: Meeting) -> list[Member]:
     return list(Member.objects.current(on=day).filter(subcommittee_id=meeting.subcommittee_id).order_by("order", "id"))
 
 
+def current_members_present(meeting: Meeting) -> list[Member]:
+    """``current_members`` with ``is_present`` on each (counted present as ``present_member_ids`` counts):
+    one query instead of two."""
+    from django.db.models import Exists, OuterRef, Q
+
+    day = timezone.localtime(meeting.starts_at).date()
+    present = Q()
+    for qs in present_member_querysets(meeting):
+        present |= Exists(qs.filter(member_id=OuterRef("pk")))
+    return list(
+        Member.objects.current(on=day)
+        .filter(subcommittee_id=meeting.subcommittee_id)
+        .annotate(is_present=present)
+        .order_by("order", "id")
+    )
+
+
 def attendance_rows(meeting: Meeting) -> list[Attendance]:
     return list(Attendance.objects.filter(meeting=meeting).select_related("member").order_by("order", "id"))
 
@@ -70,12 +87,16 @@ def meeting_quorum(meeting: Meeting, *, present_ids: set[int] | None = None) -> 
     return quorum_from(member_ids, present_member_ids(meeting) if present_ids is None else present_ids)
 
 
-def item_quorum(agenda_item: AgendaItem) -> Quorum:
+def item_quorum(agenda_item: AgendaItem, *, members: list[Member] | None = None, recused=None) -> Quorum:
     """Quorum for one item: current members less those with a declared conflict in it (they neither count nor vote).
 
-    Other apps rely on it to decide whether a vote on the item may be taken.
+    Other apps rely on it to decide whether a vote on the item may be taken. The item page passes what it
+    has read: ``members`` from ``current_members_present`` and ``recused``, the ids of the item's conflicts.
     """
     meeting = agenda_item.meeting
+    if recused is None:
+        recused = set(ConflictOfInterest.objects.filter(agenda_item=agenda_item).values_list("member_id", flat=True))
+    if members is not None:
+        return quorum_from({m.pk for m in members}, {m.pk for m in members if m.is_present}, set(recused))
     member_ids = {m.pk for m in current_members(meeting)}
-    recused = set(ConflictOfInterest.objects.filter(agenda_item=agenda_item).values_list("member_id", flat=True))
-    return quorum_from(member_ids, present_member_ids(meeting), recused)
+    return quorum_from(member_ids, present_member_ids(meeting), set(recused))

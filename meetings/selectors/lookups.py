@@ -81,10 +81,20 @@ def meeting_for(user, pk: int) -> Meeting:
         raise Http404("ไม่พบการประชุม") from None
 
 
-def item_for(user, pk: int) -> AgendaItem:
-    """One agenda item of a meeting the user may see (404 otherwise)."""
+def item_for(user, pk: int, *, page: bool = False) -> AgendaItem:
+    """One agenda item of a meeting the user may see (404 otherwise).
+
+    ``page``: with what the item page shows in the same query: its resolution (or none) and
+    ``minutes_are_adopted`` (the meeting's minutes adopted, so its resolutions are final)."""
     ids = user.access.readable_province_ids()
     qs = AgendaItem.objects.select_related("meeting__subcommittee__province", "parent", "minutes_to_adopt")
+    if page:
+        from django.db.models import Exists, OuterRef
+
+        from meetings.models import Minutes
+
+        adopted = Minutes.objects.filter(meeting_id=OuterRef("meeting_id"), adopted_on__isnull=False)
+        qs = qs.select_related("resolution").annotate(minutes_are_adopted=Exists(adopted))
     if ids is not None:
         qs = qs.filter(meeting__subcommittee__province_id__in=ids)
     try:

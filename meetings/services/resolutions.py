@@ -34,9 +34,11 @@ def _minutes_adopted(meeting: Meeting) -> bool:
     )
 
 
-def _add_wording(res: Resolution, *, actor, source: str) -> None:
-    """Keep this wording in the resolution's history (called whenever its text changes)."""
-    last = res.wordings.order_by("-number").first()
+def _add_wording(res: Resolution, *, actor, source: str, new: bool = False) -> None:
+    """Keep this wording in the resolution's history (called whenever its text changes).
+
+    ``new``: the resolution was created in this transaction, so it has no wording yet (none is looked up)."""
+    last = None if new else res.wordings.order_by("-number").first()
     if last and last.text == res.text:
         return
     ResolutionWording.objects.create(
@@ -73,7 +75,7 @@ def record_resolution(
         res.full_clean(exclude=["agenda_item", "recorded_by"], validate_unique=False, validate_constraints=False)
         res.save()
         ledger.services.append(kind="resolution", record=res, actor=actor)  # ledger hook (issue 15)
-        _add_wording(res, actor=actor, source=source)
+        _add_wording(res, actor=actor, source=source, new=not before)
         audit.record(
             actor=actor,
             action="resolution.record",

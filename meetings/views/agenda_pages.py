@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -16,7 +15,7 @@ from core.permissions import require
 from core.uploads import file_response
 from meetings import permissions as perms
 from meetings import selectors, services
-from meetings.choices import SectionType
+from meetings.choices import MeetingState, SectionType
 from meetings.forms import (
     AgendaItemEditForm,
     AgendaItemForm,
@@ -83,22 +82,27 @@ def agenda(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def item_detail(request, pk):
-    item = selectors.item_for(request.user, pk)
+    # at most 10 queries whatever the number of members, papers, conflicts, wordings and votes (issue #12):
+    # the item with its resolution and whether the minutes are adopted; the members with who is present (the
+    # quorum and the conflict form share them); the proposals and ballots (the links and the decision card)
+    item = selectors.item_for(request.user, pk, page=True)
     meeting = item.meeting
     user = request.user
     action = request.POST.get("action") if request.method == "POST" else None
     res = item.resolution if selectors.has_resolution(item) else None
+    members = selectors.current_members_present(meeting)
     res_form = ResolutionForm(
         request.POST if action == "resolution" else None,
         initial={"discussion": res.discussion, "outcome": res.outcome, "text": res.text} if res else None,
     )
     is_manager = bool(perms.can_manage_meeting(user, meeting))
-    if is_manager:
-        conflict_members = Member.objects.current(on=timezone.localtime(meeting.starts_at).date()).filter(
-            subcommittee_id=meeting.subcommittee_id
-        )
-    else:
-        conflict_members = Member.objects.current().filter(subcommittee_id=meeting.subcommittee_id, user=user)
+    if is_manager:  # any member sitting on the meeting's date
+        conflict_members = members
+    else:  # the user's own current seat
+        seat_id = user.access.seat_ids.get(meeting.subcommittee.province_id)
+        conflict_members = [m for m in members if m.pk == seat_id and m.user_id == user.pk]
+        if seat_id is not None and not conflict_members:  # seated today, not on the meeting's date
+            conflict_members = list(Member.objects.current().filter(subcommittee_id=meeting.subcommittee_id, user=user))
     coi_form = ConflictForm(request.POST if action == "conflict" else None, members=conflict_members)
     paper_form = PaperForm(request.POST if action == "paper" else None, request.FILES if action == "paper" else None)
     if action:
@@ -140,6 +144,8 @@ def item_detail(request, pk):
             else:
                 target = {"resolution": res_form, "conflict": coi_form, "paper": paper_form}.get(action, res_form)
                 form_errors(target, exc)
+    hangers = selectors.item_hangers(item)
+    conflicts = list(item.conflicts.select_related("member"))
     previous = Meeting.objects.filter(subcommittee_id=meeting.subcommittee_id, starts_at__lt=meeting.starts_at).exclude(
         state="cancelled"
     )
@@ -171,31 +177,32 @@ def item_detail(request, pk):
             "meeting": meeting,
             "item": item,
             "resolution": res,
-            "resolution_is_draft": bool(res) and not selectors.minutes_adopted(meeting),
+            "resolution_is_draft": bool(res)
+            and not (meeting.state == MeetingState.ADOPTED or item.minutes_are_adopted),
             "wordings": list(res.wordings.select_related("changed_by")) if res else [],
-            "links": selectors.item_links(user, item),
+            "links": selectors.item_links(user, item, hangers=hangers),
             "papers": [p for p in item.papers.all() if not p.removed_at],
-            "conflicts": list(item.conflicts.select_related("member")),
-            "quorum": selectors.item_quorum(item),
+            "conflicts": conflicts,
+            "quorum": selectors.item_quorum(item, members=members, recused={c.member_id for c in conflicts}),
             "res_form": res_form,
             "coi_form": coi_form,
             "paper_form": paper_form,
             "edit_form": edit_form,
             "can_edit_agenda": bool(perms.can_edit_agenda(user, meeting)),
             "can_withdraw": bool(perms.can_withdraw_agenda_item(user, item)),
-            "decision": _item_decision(user, item),
+            "decision": _item_decision(user, item, hangers),
             "can_resolve": bool(perms.can_record_resolution(user, meeting)),
-            "can_declare": bool(perms.can_declare_conflict(user, meeting)) and conflict_members.exists(),
+            "can_declare": bool(perms.can_declare_conflict(user, meeting)) and bool(conflict_members),
         },
     )
 
 
-def _item_decision(user, item):
+def _item_decision(user, item, hangers=None):
     """How the room decides this item (fundproposals owns ballots): flags and the methods to choose from."""
     from fundproposals.choices import VoteMethod
     from fundproposals.selectors import item_decision
 
-    decision = item_decision(user, item)
+    decision = item_decision(user, item, hangers=hangers)
     if decision is not None:
         decision.methods = VoteMethod.choices
     return decision

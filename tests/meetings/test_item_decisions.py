@@ -6,6 +6,7 @@ or report's item records its approval.
 """
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from actionplans import services as plan_services
@@ -175,6 +176,10 @@ def test_who_may_open_and_when(world, client_for):
         c = client_for(world.users[role])
         assert 'data-testid="decision-open"' not in _item_page(c, item)
         assert _open(c, item, "consensus").status_code == 404
+    # the service refuses them with the rule's reason (fundproposals.permissions.can_open_meeting_ballots)
+    for role in ("member", "national"):
+        with pytest.raises(PermissionDenied, match="เฉพาะประธานหรือฝ่ายเลขานุการเท่านั้นที่เปิดการลงมติได้"):
+            fund_services.open_item_ballot(actor=world.users[role], agenda_item=item, method="consensus")
     assert not Ballot.objects.exists()
     sec = client_for(world.users["secretariat"])
     assert 'data-testid="decision"' not in _item_page(sec, info)  # section 4: nothing to decide

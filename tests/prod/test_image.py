@@ -38,3 +38,14 @@ def test_compose_starts_by_health_migrates_once_and_keeps_media():
 def test_the_system_script_installs_pg_dump_matching_the_server():
     text = (ROOT / "scripts" / "system-setup.sh").read_text()
     assert "postgresql-client-15" in text
+
+
+def test_the_database_gets_the_rum_extension_in_ci_and_in_the_image():
+    """Search ranks from the RUM index (search/migrations/0004_rum_index.py) where the server has it."""
+    setup = (ROOT / "scripts" / "system-setup.sh").read_text()
+    assert "postgresql-15-rum" in setup
+    assert 'for db in template1 "$DB_NAME"' in setup and "CREATE EXTENSION IF NOT EXISTS rum" in setup
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    assert compose["services"]["postgres"]["build"] == "docker/postgres"
+    image = (ROOT / "docker" / "postgres" / "Dockerfile").read_text()
+    assert "FROM postgres:15" in image and "postgresql-${PG_MAJOR}-rum" in image

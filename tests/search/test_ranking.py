@@ -39,20 +39,22 @@ def _fill(world):
     return strong
 
 
-def test_an_old_strong_match_ranks_above_many_newer_weak_ones(world, client_for):
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.NATIONAL])
+def test_an_old_strong_match_ranks_above_many_newer_weak_ones(world, client_for, ranking_path, role):
     strong = _fill(world)
-    html = client_for(world.users[Role.VIEWER]).get("/search/", {"q": "เรือ ประมง"}).content.decode()
+    html = client_for(world.users[role]).get("/search/", {"q": "เรือ ประมง"}).content.decode()
     results = html.split('data-testid="search-results"')[1]
     assert results.index('href="/strong"') < results.index('href="/weak/')
-    found = search_page(world.users[Role.VIEWER], "เรือ ประมง")
+    found = search_page(world.users[role], "เรือ ประมง")
     assert found.hits[0].entry == strong
     # the weak ones follow newest first (equal rank)
     assert [h.entry.url for h in found.hits[1:4]] == ["/weak/0", "/weak/1", "/weak/2"]
 
 
-def test_pages_cover_every_match_once_in_rank_order(world, client_for):
+@pytest.mark.parametrize("role", [Role.VIEWER, Role.NATIONAL])
+def test_pages_cover_every_match_once_in_rank_order(world, client_for, ranking_path, role):
     _fill(world)
-    user = world.users[Role.VIEWER]
+    user = world.users[role]
     seen, number = [], 1
     while True:
         found = search_page(user, "เรือ ประมง", page=number)

@@ -24,7 +24,7 @@ def test_two_words_or_a_part_find_the_compound(world, client_for, q):
     assert "<mark>" in html
 
 
-def test_every_role_sees_only_its_scope(world, client_for):
+def test_every_role_sees_only_its_scope(world, client_for, ranking_path):
     fill_search(world)
     rebuild()
     problems = []
