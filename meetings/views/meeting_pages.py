@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from committees.choices import ChairCapacity, Role
 from committees.selectors import subcommittee_by_code, visible_provinces
+from core import cache
 from core.pagination import paginate
 from core.permissions import require
 from core.workflow import TransitionRefused
@@ -40,14 +43,34 @@ def meeting_list(request):
             "fiscal_year": form.cleaned_data["fiscal_year"] or None,
             "state": form.cleaned_data["state"] or None,
         }
-    page = paginate(request, selectors.meetings_for(request.user, **filters))
+    meetings = selectors.meetings_for(request.user, **filters)
+    # The rows are drawn once per change of the meetings behind them (one query: the version and
+    # the count the pages need) and of the page's item counts (one grouped query for the page's
+    # ids), per reader's scope, filters and page.
+    count, version = cache.counted_version(meetings)
+    page = paginate(request, meetings, count=count)
+    start = (page.number - 1) * page.paginator.per_page
+    counts = list(
+        selectors.annotate_item_counts(meetings)[start : start + page.paginator.per_page].values_list(
+            "pk", "item_count"
+        )
+    )
+    scope = cache.scope_key(request.user)
+    filters_key = cache.query_key(request)
+    items = hashlib.blake2b(repr(counts).encode(), digest_size=8).hexdigest()
     schedulable = [p for p in provinces if request.user.access.has(p.pk, Role.SECRETARIAT)]
     return render(
         request,
         "meetings/meeting_list.html",
         {
-            "form": form,
-            "meetings": selectors.with_item_counts(page.object_list),
+            "filter_form": cache.rendered(
+                f"meeting-filter:{scope}:{filters_key}", "meetings/partials/meeting_filter.html", lambda: {"form": form}
+            ),
+            "rows_table": cache.rendered(
+                f"meetings:{scope}:{filters_key}:{version}:{items}:page{page.number}",
+                "meetings/partials/meeting_rows.html",
+                lambda: {"meetings": selectors.with_item_counts(page.object_list)},
+            ),
             "page": page,
             "schedulable": schedulable,
         },

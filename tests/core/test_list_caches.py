@@ -106,7 +106,7 @@ def test_list_pages_compute_when_the_cache_is_down(world, client_for, monkeypatc
     c = client_for(world.users[Role.SECRETARIAT])
     html = c.get("/proposals/").content.decode()
     assert "โครงการสมุทรปราการ" in html
-    for url in ("/reports/", "/plans/", f"/provinces/{world.own.code}/"):
+    for url in ("/reports/", "/plans/", "/meetings/", f"/provinces/{world.own.code}/"):
         assert c.get(url).status_code == 200, url
 
 
@@ -183,3 +183,25 @@ def test_province_page_follows_its_members_through_the_pages(world, client_for):
     assert client_for(world.other_users[Role.MEMBER]).get(url).status_code == 404
     other = client_for(world.other_users[Role.SECRETARIAT]).get(f"/provinces/{world.other.code}/").content.decode()
     assert "นายทดสอบ ระบบงาน" not in other and "ชื่อที่แก้ไขแล้ว" not in other
+
+
+def test_meeting_list_follows_items_and_places_and_keeps_provinces_apart(world, client_for):
+    from meetings import services as meeting_services
+    from meetings.choices import SectionType
+    from tests.actionplans.helpers import meeting
+
+    secretariat = world.users[Role.SECRETARIAT]
+    own = meeting(world.own_sc, secretariat, held=False)
+    meeting(world.other_sc, world.other_users[Role.SECRETARIAT], held=False)
+    reader = client_for(world.users[Role.MEMBER])
+    html = reader.get("/meetings/").content.decode()
+    assert "ห้องประชุมศาลากลางจังหวัด" in _row(html, f"/meetings/{own.pk}/") and world.other.name_th not in html
+    meeting_services.add_agenda_item(
+        actor=secretariat, meeting=own, section_type=SectionType.FOR_CONSIDERATION, title="เรื่องใหม่"
+    )
+    assert "<td>1</td>" in _row(reader.get("/meetings/").content.decode(), f"/meetings/{own.pk}/")
+    own.place = "ห้องประชุมใหม่"
+    own.save()
+    assert "ห้องประชุมใหม่" in reader.get("/meetings/").content.decode()
+    other = client_for(world.other_users[Role.MEMBER]).get("/meetings/").content.decode()
+    assert f"/meetings/{own.pk}/" not in other and world.other.name_th in other
