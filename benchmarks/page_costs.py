@@ -28,6 +28,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import load_data
 
 
+def _add_item_pages(urls: dict[str, dict[str, str]]) -> None:
+    """The agenda item page (measured here, not in the load benchmark's mix): a section-5 sub-item of the
+    held meeting the secretariat's minutes editor opens, as the secretariat and as a member."""
+    from django.urls import reverse
+
+    from meetings.models import AgendaItem
+
+    meeting_pk = int(urls["sp-secretariat"]["minutes_editor"].strip("/").split("/")[1])
+    item = (
+        AgendaItem.objects.filter(meeting_id=meeting_pk, parent__isnull=False, section_type="for_consideration")
+        .order_by("pk")
+        .first()
+    ) or AgendaItem.objects.filter(meeting_id=meeting_pk).order_by("pk").first()
+    if item is not None:
+        for role in ("sp-secretariat", "sp-member"):
+            urls[role]["item"] = reverse("meetings:item", args=[item.pk])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=load_data.DEFAULT_DB)
@@ -65,6 +83,7 @@ def main() -> None:
         _measure_writes(args)
         return
     urls = load_data.page_urls()
+    _add_item_pages(urls)
     users = {u.username: u for u in get_user_model().objects.filter(username__in=urls)}
     anon = Client()
     login_times, login_cpu = [], []
