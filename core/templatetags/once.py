@@ -12,6 +12,7 @@ variables of a ``{% for %}`` inside, and the ``{% translate %}``/``{% url %}`` a
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 
 from django import template
@@ -113,7 +114,8 @@ class OnceNode(template.Node):
             html = self.nodelist.render(context)
             _rendered[key] = html
             if len(_rendered) > MAX_ENTRIES:
-                _rendered.popitem(last=False)
+                with contextlib.suppress(KeyError):  # another thread emptied it first
+                    _rendered.popitem(last=False)
         return mark_safe(html)  # noqa: S308 - the template's own output, rendered by it
 
 
