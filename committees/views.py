@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -20,8 +21,8 @@ from committees.forms import (
 from committees.models import Member, RiskGroupAssignment, Subcommittee
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
 from core import cache
-from core.cache import data_version, scope_key
-from core.pagination import paginate_uncounted
+from core.cache import appended_version, data_version, scope_key
+from core.pagination import UncountedPage, page_number
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from reports.selectors import annual_report_years
@@ -224,6 +225,22 @@ def audit_list(request):
     code = request.GET.get("province")
     province = selectors.province_by_code(request.user, code) if code else None
     require(can_view_audit(request.user, province))
-    # 143,000 events at national scale: counting them on every page view cost more than the page
-    events = paginate_uncounted(request, selectors.audit_events(request.user, province=province))
-    return render(request, "committees/audit_list.html", {"events": events, "page": events, "province": province})
+    # 143,000 events at national scale: counting them on every page view cost more than the page.
+    # The trail is append-only: a page's rows are drawn once per new event in the reader's scope
+    # (the key holds who reads: all for national officers, else the reader's own id).
+    events = selectors.audit_events(request.user, province=province)
+    number, size = page_number(request), settings.PAGE_SIZE
+    scope = "all" if request.user.access.is_national else f"u{request.user.pk}"
+    key = f"audit:{scope}:{code or ''}:{number}:{appended_version(events)}:{get_language()}"
+
+    def rows() -> tuple[str, bool]:
+        page = UncountedPage(events, number, size)
+        return render_to_string("committees/partials/audit_rows.html", {"events": page}), page.has_next()
+
+    html, has_next = cache.remember(key, rows, 3600)
+    page = UncountedPage(events, number, size, has_next=has_next)
+    return render(
+        request,
+        "committees/audit_list.html",
+        {"rows_table": mark_safe(html), "page": page, "province": province},  # noqa: S308 - our own template
+    )
