@@ -116,9 +116,29 @@ def risk_group_sheet(request, fiscal_year):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("committees:risk-groups", fiscal_year=current_fiscal_year())
+    if request.method == "GET":
+        # the blank sheet, read far more often than saved: its 77 rows are drawn once per change
+        # of the two years' groups (the CSRF token stays in the page around them)
+        version = data_version(RiskGroupAssignment.objects.filter(fiscal_year__in=[fiscal_year, fiscal_year - 1]))
+        form = RiskGroupSheetForm(rows=[])
+        sheet_rows = cache.rendered(
+            f"risk-sheet:{fiscal_year}:{version}",
+            "committees/partials/risk_group_rows.html",
+            lambda: {"form": RiskGroupSheetForm(rows=selectors.risk_group_sheet(fiscal_year))},
+        )
+        return render(
+            request,
+            "committees/risk_group_sheet.html",
+            {
+                "form": form,
+                "sheet_rows": sheet_rows,
+                "fiscal_year": fiscal_year,
+                "years": range(fiscal_year - 2, fiscal_year + 3),
+            },
+        )
     rows = selectors.risk_group_sheet(fiscal_year)
-    form = RiskGroupSheetForm(request.POST or None, rows=rows)
-    if request.method == "POST" and form.is_valid():
+    form = RiskGroupSheetForm(request.POST, rows=rows)
+    if form.is_valid():
         try:
             changed = services.set_risk_groups(
                 actor=request.user,
@@ -138,7 +158,12 @@ def risk_group_sheet(request, fiscal_year):
     return render(
         request,
         "committees/risk_group_sheet.html",
-        {"form": form, "fiscal_year": fiscal_year, "years": range(fiscal_year - 2, fiscal_year + 3)},
+        {
+            "form": form,
+            "sheet_rows": render_to_string("committees/partials/risk_group_rows.html", {"form": form}),
+            "fiscal_year": fiscal_year,
+            "years": range(fiscal_year - 2, fiscal_year + 3),
+        },
     )
 
 

@@ -220,3 +220,18 @@ def test_audit_list_shows_a_new_event_at_once_and_only_in_its_scope(world, clien
     assert "ผู้ถูกบันทึกใหม่" not in other.get("/audit/").content.decode()
     assert "ผู้ถูกบันทึกใหม่" in national.get(f"/audit/?province={world.own.code}").content.decode()
     assert "ผู้ถูกบันทึกใหม่" not in national.get(f"/audit/?province={world.other.code}").content.decode()
+
+
+def test_risk_group_sheet_shows_a_saved_group_on_the_next_read(world, client_for):
+    national = client_for(world.users[Role.NATIONAL])
+    before = national.get("/risk-groups/2567/").content.decode()
+    assert before.count("<select") == 77 and "csrfmiddlewaretoken" in before
+    sheet = {"source_document": "หนังสือ ที่ พม 0211/ว 9", f"g_{world.own.code}": "C"}
+    assert national.post("/risk-groups/2567/", sheet).status_code == 302
+    after = national.get("/risk-groups/2567/").content.decode()
+    select = after[after.index(f'name="g_{world.own.code}"') :]
+    select = select[: select.index("</select>")]
+    assert '<option value="C" selected>' in select and "0211/ว 9" in after
+    # a refused sheet is drawn from what was sent, with its errors, never from the cache
+    refused = national.post("/risk-groups/2567/", {**sheet, f"g_{world.own.code}": "Z"}).content.decode()
+    assert "is-invalid" in refused
