@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -20,8 +21,8 @@ from committees.forms import (
 from committees.models import Member, RiskGroupAssignment, Subcommittee
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
 from core import cache
-from core.cache import data_version, scope_key
-from core.pagination import paginate_uncounted
+from core.cache import appended_version, data_version, scope_key
+from core.pagination import UncountedPage, page_number
 from core.permissions import require
 from core.thaidate import current_fiscal_year
 from reports.selectors import annual_report_years
@@ -115,9 +116,29 @@ def risk_group_sheet(request, fiscal_year):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("committees:risk-groups", fiscal_year=current_fiscal_year())
+    if request.method == "GET":
+        # the blank sheet, read far more often than saved: its 77 rows are drawn once per change
+        # of the two years' groups (the CSRF token stays in the page around them)
+        version = data_version(RiskGroupAssignment.objects.filter(fiscal_year__in=[fiscal_year, fiscal_year - 1]))
+        form = RiskGroupSheetForm(rows=[])
+        sheet_rows = cache.rendered(
+            f"risk-sheet:{fiscal_year}:{version}",
+            "committees/partials/risk_group_rows.html",
+            lambda: {"form": RiskGroupSheetForm(rows=selectors.risk_group_sheet(fiscal_year))},
+        )
+        return render(
+            request,
+            "committees/risk_group_sheet.html",
+            {
+                "form": form,
+                "sheet_rows": sheet_rows,
+                "fiscal_year": fiscal_year,
+                "years": range(fiscal_year - 2, fiscal_year + 3),
+            },
+        )
     rows = selectors.risk_group_sheet(fiscal_year)
-    form = RiskGroupSheetForm(request.POST or None, rows=rows)
-    if request.method == "POST" and form.is_valid():
+    form = RiskGroupSheetForm(request.POST, rows=rows)
+    if form.is_valid():
         try:
             changed = services.set_risk_groups(
                 actor=request.user,
@@ -137,7 +158,12 @@ def risk_group_sheet(request, fiscal_year):
     return render(
         request,
         "committees/risk_group_sheet.html",
-        {"form": form, "fiscal_year": fiscal_year, "years": range(fiscal_year - 2, fiscal_year + 3)},
+        {
+            "form": form,
+            "sheet_rows": render_to_string("committees/partials/risk_group_rows.html", {"form": form}),
+            "fiscal_year": fiscal_year,
+            "years": range(fiscal_year - 2, fiscal_year + 3),
+        },
     )
 
 
@@ -224,6 +250,22 @@ def audit_list(request):
     code = request.GET.get("province")
     province = selectors.province_by_code(request.user, code) if code else None
     require(can_view_audit(request.user, province))
-    # 143,000 events at national scale: counting them on every page view cost more than the page
-    events = paginate_uncounted(request, selectors.audit_events(request.user, province=province))
-    return render(request, "committees/audit_list.html", {"events": events, "page": events, "province": province})
+    # 143,000 events at national scale: counting them on every page view cost more than the page.
+    # The trail is append-only: a page's rows are drawn once per new event in the reader's scope
+    # (the key holds who reads: all for national officers, else the reader's own id).
+    events = selectors.audit_events(request.user, province=province)
+    number, size = page_number(request), settings.PAGE_SIZE
+    scope = "all" if request.user.access.is_national else f"u{request.user.pk}"
+    key = f"audit:{scope}:{code or ''}:{number}:{appended_version(events)}:{get_language()}"
+
+    def rows() -> tuple[str, bool]:
+        page = UncountedPage(events, number, size)
+        return render_to_string("committees/partials/audit_rows.html", {"events": page}), page.has_next()
+
+    html, has_next = cache.remember(key, rows, 3600)
+    page = UncountedPage(events, number, size, has_next=has_next)
+    return render(
+        request,
+        "committees/audit_list.html",
+        {"rows_table": mark_safe(html), "page": page, "province": province},  # noqa: S308 - our own template
+    )

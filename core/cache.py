@@ -229,6 +229,19 @@ def counted_version(queryset, *also) -> tuple[int, str]:
     return versions[0][0], hashlib.blake2b(joined.encode(), digest_size=8).hexdigest()
 
 
+def appended_version(queryset, *, window: int = 1000) -> str:
+    """The version of an append-only table's rows (the audit trail: never updated or deleted), read
+    through the primary key index: the number and the newest id of ``queryset``'s rows among the
+    table's last ``window`` ids. A new row changes it, and so does one committed late with an id
+    below the newest (a concurrent writer), as long as it lies within the window.
+    """
+    from django.db.models import Count, Max, Subquery
+
+    newest = queryset.model._default_manager.order_by("-pk").values("pk")[:1]
+    recent = queryset.order_by().filter(pk__gt=Subquery(newest) - window).aggregate(n=Count("pk"), m=Max("pk"))
+    return f"{recent['n']}.{recent['m']}"
+
+
 def query_key(request, *, drop: tuple[str, ...] = ("page",)) -> str:
     """A short key part for the request's query string (less ``drop``), as the page's links use it."""
     query = request.GET.copy()

@@ -26,9 +26,12 @@ class UncountedPage:
 
     paginator = None
 
-    def __init__(self, object_list, number: int, per_page: int):
-        rows = list(object_list[(number - 1) * per_page : number * per_page + 1])
+    def __init__(self, object_list, number: int, per_page: int, *, has_next: bool | None = None):
         self.number = number
+        if has_next is not None:  # known already (a cached page's rows): no query
+            self.object_list, self._has_next = [], has_next
+            return
+        rows = list(object_list[(number - 1) * per_page : number * per_page + 1])
         self.object_list = rows[:per_page]
         self._has_next = len(rows) > per_page
 
@@ -54,10 +57,14 @@ class UncountedPage:
         return self.number - 1
 
 
+def page_number(request) -> int:
+    """The page ``?page=`` asks for (1 when it is not a positive number)."""
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
 def paginate_uncounted(request, object_list, per_page: int | None = None) -> UncountedPage:
     """Like ``paginate`` without the COUNT(*) (one query per page, whatever the table's size)."""
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        number = 1
-    return UncountedPage(object_list, number, per_page or settings.PAGE_SIZE)
+    return UncountedPage(object_list, page_number(request), per_page or settings.PAGE_SIZE)

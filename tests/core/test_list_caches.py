@@ -106,7 +106,7 @@ def test_list_pages_compute_when_the_cache_is_down(world, client_for, monkeypatc
     c = client_for(world.users[Role.SECRETARIAT])
     html = c.get("/proposals/").content.decode()
     assert "โครงการสมุทรปราการ" in html
-    for url in ("/reports/", "/plans/", "/meetings/", f"/provinces/{world.own.code}/"):
+    for url in ("/reports/", "/plans/", "/meetings/", "/audit/", f"/provinces/{world.own.code}/"):
         assert c.get(url).status_code == 200, url
 
 
@@ -205,3 +205,33 @@ def test_meeting_list_follows_items_and_places_and_keeps_provinces_apart(world, 
     assert "ห้องประชุมใหม่" in reader.get("/meetings/").content.decode()
     other = client_for(world.other_users[Role.MEMBER]).get("/meetings/").content.decode()
     assert f"/meetings/{own.pk}/" not in other and world.other.name_th in other
+
+
+def test_audit_list_shows_a_new_event_at_once_and_only_in_its_scope(world, client_for):
+    from tests.committees.test_subcommittee import _member_form
+
+    own, other = client_for(world.users[Role.SECRETARIAT]), client_for(world.other_users[Role.SECRETARIAT])
+    national = client_for(world.users[Role.NATIONAL])
+    for c in (own, other, national):
+        assert "ผู้ถูกบันทึกใหม่" not in c.get("/audit/").content.decode()
+    own.post(f"/provinces/{world.own.code}/members/add/", _member_form(full_name="ผู้ถูกบันทึกใหม่"))
+    assert "ผู้ถูกบันทึกใหม่" in own.get("/audit/").content.decode()
+    assert "ผู้ถูกบันทึกใหม่" in national.get("/audit/").content.decode()
+    assert "ผู้ถูกบันทึกใหม่" not in other.get("/audit/").content.decode()
+    assert "ผู้ถูกบันทึกใหม่" in national.get(f"/audit/?province={world.own.code}").content.decode()
+    assert "ผู้ถูกบันทึกใหม่" not in national.get(f"/audit/?province={world.other.code}").content.decode()
+
+
+def test_risk_group_sheet_shows_a_saved_group_on_the_next_read(world, client_for):
+    national = client_for(world.users[Role.NATIONAL])
+    before = national.get("/risk-groups/2567/").content.decode()
+    assert before.count("<select") == 77 and "csrfmiddlewaretoken" in before
+    sheet = {"source_document": "หนังสือ ที่ พม 0211/ว 9", f"g_{world.own.code}": "C"}
+    assert national.post("/risk-groups/2567/", sheet).status_code == 302
+    after = national.get("/risk-groups/2567/").content.decode()
+    select = after[after.index(f'name="g_{world.own.code}"') :]
+    select = select[: select.index("</select>")]
+    assert '<option value="C" selected>' in select and "0211/ว 9" in after
+    # a refused sheet is drawn from what was sent, with its errors, never from the cache
+    refused = national.post("/risk-groups/2567/", {**sheet, f"g_{world.own.code}": "Z"}).content.decode()
+    assert "is-invalid" in refused
