@@ -7,6 +7,7 @@ base setting (and a production/local/test one); ``CELERY_TIMEZONE`` stays in ``b
 
 import environ
 from celery.schedules import crontab
+from kombu import Queue
 
 env = environ.Env()
 
@@ -19,6 +20,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Search re-indexing waits in its own queue: after a bulk change (a meeting's agenda, a seeded year)
+# hundreds of index updates are queued, and a report, an e-mail or a vote's notice must not wait
+# behind them. A worker started without -Q consumes both queues, taking from each in turn.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = (Queue("celery"), Queue("search"))
+CELERY_TASK_ROUTES = {"search.tasks.*": {"queue": "search"}}
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -32,7 +32,9 @@ UNAVAILABLE = "ระบบสร้างเอกสารขัดข้อ�
 
 
 def _queue_length(redis_url: str) -> int:
-    return redis_client.Redis.from_url(redis_url).llen("celery")
+    """Messages waiting in the worker's queues (search re-indexing has its own: settings' CELERY_TASK_QUEUES)."""
+    client = redis_client.Redis.from_url(redis_url)
+    return sum(client.llen(queue.name) for queue in settings.CELERY_TASK_QUEUES)
 
 
 def _files(root: Path) -> list[Path]:

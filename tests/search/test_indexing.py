@@ -81,3 +81,17 @@ def test_redis_down_queues_every_time_through_the_kept_task_path(monkeypatch):
     indexing.schedule("minutes", 7)
     indexing.schedule("minutes", 7)
     assert delay.calls == [("minutes", 7), ("minutes", 7)]  # never lost; SafeTask keeps them as PendingTask
+
+
+def test_reindexing_waits_in_its_own_queue_so_reports_do_not_queue_behind_it():
+    """After a bulk change hundreds of index updates are queued: a report must not wait behind them.
+    Every worker consumes both queues (started without -Q), taking from each in turn."""
+    from config.celery import app
+
+    def queue_of(task_name):
+        return app.amqp.router.route({}, task_name)["queue"].name
+
+    assert queue_of("search.tasks.index_source") == "search"
+    assert queue_of("reports.tasks.build_report") == "celery"
+    assert queue_of("notifications.tasks.deliver") == "celery"
+    assert {q.name for q in app.amqp.queues.consume_from.values()} >= {"celery", "search"}
