@@ -4,6 +4,11 @@ Runs every page of ``load_data.page_urls()`` as its demo role through Django's t
 the load benchmark's database (built or reused), with DEBUG off and the cache in Redis when
 REDIS_URL is set. ``--profile NAME`` prints a pyinstrument profile of that page.
 
+``--writes`` measures instead the load's three write paths (the POSTs of ``locustfile.py``): the
+chair's annual-report request, the secretariat's minutes autosave (htmx, following the version it
+gets back) and the member's device vote (htmx). They write, so they refuse the shared read-only
+database: run them on a copy (``createdb -T ctip_load_bench ctip_<you>_bench``) with ``--db``.
+
     DATABASE_URL=postgres://ctip:ctip@127.0.0.1:5432/ctip_perf \\
         .venv/bin/python benchmarks/page_costs.py [--runs 7] [--profile minutes_editor]
 """
@@ -11,6 +16,7 @@ REDIS_URL is set. ``--profile NAME`` prints a pyinstrument profile of that page.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -20,6 +26,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import load_data
+
+
+def _add_item_pages(urls: dict[str, dict[str, str]]) -> None:
+    """The agenda item page (measured here, not in the load benchmark's mix): a section-5 sub-item of the
+    held meeting the secretariat's minutes editor opens, as the secretariat and as a member."""
+    from django.urls import reverse
+
+    from meetings.models import AgendaItem
+
+    meeting_pk = int(urls["sp-secretariat"]["minutes_editor"].strip("/").split("/")[1])
+    item = (
+        AgendaItem.objects.filter(meeting_id=meeting_pk, parent__isnull=False, section_type="for_consideration")
+        .order_by("pk")
+        .first()
+    ) or AgendaItem.objects.filter(meeting_id=meeting_pk).order_by("pk").first()
+    if item is not None:
+        for role in ("sp-secretariat", "sp-member"):
+            urls[role]["item"] = reverse("meetings:item", args=[item.pk])
 
 
 def main() -> None:
@@ -37,7 +61,10 @@ def main() -> None:
     parser.add_argument(
         "--cprofile", action="append", default=[], help="page name: cProfile, top functions by own time"
     )
+    parser.add_argument("--writes", action="store_true", help="measure the write paths (needs a copy: --db)")
     args = parser.parse_args()
+    if args.writes and args.db == load_data.DEFAULT_DB:
+        raise SystemExit(f"--writes writes: copy {load_data.DEFAULT_DB} and pass --db (see COMMON.md)")
     import load_benchmark
 
     # the very environment the load benchmark gives gunicorn (DEBUG off, cached template loader,
@@ -52,7 +79,11 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    if args.writes:
+        _measure_writes(args)
+        return
     urls = load_data.page_urls()
+    _add_item_pages(urls)
     users = {u.username: u for u in get_user_model().objects.filter(username__in=urls)}
     anon = Client()
     login_times, login_cpu = [], []
@@ -147,6 +178,91 @@ def main() -> None:
     if "all" in args.cprofile:
         top = int(os.environ.get("TOP", "40"))
         pstats.Stats(everything).sort_stats(os.environ.get("SORT", "tottime")).print_stats(top)
+
+
+def _measure_writes(args) -> None:
+    """Each write path of the load: queries, median wall and CPU ms over ``--runs`` (after one warm-up)."""
+    import re
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    plan = load_data.load_plan()
+    # As in the load benchmark's gunicorn: Celery work is queued (to this REDIS_URL), not run here. The data
+    # builder turns eager tasks on for itself; left on, an autosave would count the search indexing and a
+    # report request the whole PDF build.
+    from django.conf import settings
+
+    from config.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = app.conf.task_always_eager = False
+    logging.getLogger("ctip.request").setLevel(logging.WARNING)
+    version_re = re.compile(r'name="version" value="(\d+)"')
+    users = get_user_model().objects.in_bulk(["sp-chair", "sp-secretariat", "sp-member"], field_name="username")
+    clients = {}
+    for name, user in users.items():
+        clients[name] = Client()
+        clients[name].force_login(user)
+    desk = plan["minutes"][0]
+    version = [int(version_re.search(clients["sp-secretariat"].get(desk["url"]).content.decode()).group(1))]
+    choices = iter(["approve", "in_principle", "approve", "abstain"] * (args.runs + 2))
+    serial = iter(range(10**6))
+
+    def report():
+        return clients["sp-chair"].post(plan["report_url"], plan["report_data"])
+
+    def autosave():
+        data = dict(desk["fields"], version=str(version[0]))
+        data["opening"] = f"{data['opening']} ({next(serial)})"  # a real change every time
+        resp = clients["sp-secretariat"].post(desk["url"], data, HTTP_HX_REQUEST="true")
+        version[0] = int(version_re.search(resp.content.decode()).group(1))
+        return resp
+
+    def vote():
+        return clients["sp-member"].post(plan["vote_url"], {"choice": next(choices)}, HTTP_HX_REQUEST="true")
+
+    print(f"{'write':<22} {'status':>6} {'queries':>7} {'SQL ms':>7} {'p50 ms':>7} {'CPU ms':>7}")
+    for name, post in (("report-request", report), ("minutes-autosave", autosave), ("vote", vote)):
+        if args.only and name not in args.only:
+            continue
+        post()  # warm
+        captured: list[tuple[str, float]] = []
+
+        def log(execute, sql, params, many, context, captured=captured):
+            t = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                captured.append((sql, time.perf_counter() - t))
+
+        with connection.execute_wrapper(log):
+            resp = post()
+        times, cpus = [], []
+        for _ in range(args.runs):
+            t, c = time.perf_counter(), time.process_time()
+            resp = post()
+            times.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+        print(
+            f"{name:<22} {resp.status_code:>6} {len(captured):>7} {sum(t for _, t in captured) * 1000:7.1f} "
+            f"{statistics.median(times) * 1000:7.1f} {statistics.median(cpus) * 1000:7.1f}",
+            flush=True,
+        )
+        if os.environ.get("SHOW_QUERIES") == name:
+            for sql, t in captured:
+                print(f"    {t * 1000:6.2f} ms  {sql[:300]}")
+        if name in args.cprofile:
+            import cProfile
+            import pstats
+
+            prof = cProfile.Profile(time.process_time)
+            prof.enable()
+            for _ in range(args.runs):
+                post()
+            prof.disable()
+            stats = pstats.Stats(prof)
+            stats.sort_stats(os.environ.get("SORT", "tottime")).print_stats(int(os.environ.get("TOP", "40")))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,10 @@ five times, interleaved: asks the worker for Samut Prakan's FY 2567 annual repor
 time, from enqueue to ``ready`` as seen in the database) and renders the very same HTML to PDF
 with WeasyPrint in this process. Prints both medians and their ratio. Then has the worker build
 ``--memory-reports`` more and prints the worker child's resident memory every 10 reports.
+
+The worker runs with ``CELERY_WORKER_MAX_TASKS_PER_CHILD=--max-tasks-per-child`` (by default more
+than the run's tasks: the child is never recycled), so the memory figure is that of one child over
+every report, not one bounded by recycling; the run stops if the child is replaced.
 """
 
 from __future__ import annotations
@@ -119,6 +123,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--memory-reports", type=int, default=100)
     parser.add_argument("--fiscal-year", type=int, default=2567)
+    parser.add_argument(
+        "--max-tasks-per-child", type=int, default=0, help="the worker's recycling (default: after this run's tasks)"
+    )
     args = parser.parse_args()
     if not os.environ.get("REDIS_URL"):
         raise SystemExit("set REDIS_URL: the report goes through a real worker")
@@ -139,6 +146,10 @@ def main() -> None:
     chair, province = User.objects.get(username="sp-chair"), Province.objects.get(code="11")
     env = dict(os.environ, DATABASE_URL=db_url, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="False")
     env["CELERY_TASK_ALWAYS_EAGER"] = "False"
+    # a report is several tasks (the build, the e-mail to the requester, ...): "never" is a large number
+    tasks = 2 + args.rounds + args.memory_reports  # reports: warm-up, timed rounds, memory figure
+    args.max_tasks_per_child = args.max_tasks_per_child or 1_000_000
+    env["CELERY_WORKER_MAX_TASKS_PER_CHILD"] = str(args.max_tasks_per_child)
     log = open(ROOT / "var" / "load" / "worker.log", "w")  # noqa: SIM115
     worker = subprocess.Popen(  # noqa: S603 - our own worker
         [str(BIN / "celery"), "-A", "config", "worker", "-c", "1", "-P", "prefork", "--loglevel", "WARNING"],
@@ -173,10 +184,19 @@ def main() -> None:
         print(f"ratio worker child / WeasyPrint, CPU: {cc / ac:.2f}x")
         child = psutil.Process(worker.pid).children()[0]
         print(f"worker child RSS after warm-up and {args.rounds} reports: {child.memory_info().rss / 2**20:.0f} MB")
+        print(f"max tasks per child: {args.max_tasks_per_child}, this run's reports: {tasks} (child pid {child.pid})")
+        rows = [(0, child.memory_info().rss)]
         for k in range(1, args.memory_reports + 1):
             _through_worker(chair, province, args.fiscal_year)
             if k % 10 == 0:
-                print(f"after {k} more reports: worker child RSS {child.memory_info().rss / 2**20:.0f} MB", flush=True)
+                if child.pid not in [c.pid for c in psutil.Process(worker.pid).children()]:
+                    raise SystemExit("the worker child was replaced: the figure would mix two processes")
+                rows.append((k, child.memory_info().rss))
+                print(f"after {k} more reports: worker child RSS {rows[-1][1] / 2**20:.0f} MB", flush=True)
+        print(f"\n| reports after warm-up | {' | '.join(str(k) for k, _ in rows)} |")
+        print(f"|---|{'---|' * len(rows)}")
+        print(f"| worker child RSS (MB) | {' | '.join(f'{r / 2**20:.1f}' for _, r in rows)} |")
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
     finally:
         worker.terminate()
         try:

@@ -81,3 +81,11 @@ def check_fiscal_year(value: int) -> None:
             % {"FISCAL_YEAR_MIN": settings.FISCAL_YEAR_MIN, "FISCAL_YEAR_MAX": settings.FISCAL_YEAR_MAX},
             code="out_of_range",
         )
+
+
+def choose_among(field: forms.ModelChoiceField, rows: list, model) -> None:
+    """Offer ``rows`` (``model`` instances the page has already read) in ``field``: the options are drawn
+    from them without a query (the same markup as from a queryset), and a submitted one is looked up among them."""
+    field.queryset = model._default_manager.filter(pk__in=[r.pk for r in rows])
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = empty + [(r.pk, field.label_from_instance(r)) for r in rows]

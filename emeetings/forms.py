@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from committees.models import Member
+from core.forms import choose_among
 from emeetings.choices import Location, Mode
 
 
@@ -20,8 +22,12 @@ class VouchForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("หมายเหตุ (ตรวจสอบตัวตนอย่างไร)"), max_length=300, required=False)
 
     def __init__(self, *args, members=None, **kwargs):
+        """``members``: a queryset, or the members the page has already read (a list: no query)."""
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members
+        if isinstance(members, list):
+            choose_among(self.fields["member"], members, Member)
+        else:
+            self.fields["member"].queryset = members
 
 
 class FaultForm(forms.Form):

@@ -130,7 +130,9 @@ def _render_room(request, meeting, *, status: int = 200):
     user = request.user
     setup = services.setup_of(meeting)
     rows = selectors.checkins(meeting)
-    seat = perms.seat_of(user, meeting)
+    # the current members, read once: the vouching form's choices and the user's own seat (issue #12)
+    members = list(_members(meeting))
+    seat = next((m for m in members if user.is_authenticated and m.user_id == user.pk), None)
     mine = next((c for c in rows if seat and c.member_id == seat.pk), None)
     ctx = {
         "meeting": meeting,
@@ -152,7 +154,7 @@ def _render_room(request, meeting, *, status: int = 200):
         "can_download_evidence": bool(perms.can_download_evidence(user, meeting)),
         "locations": Location.choices,
         "mode_form": ModeForm(initial={"mode": setup.mode, "join_instructions": setup.join_instructions}),
-        "vouch_form": VouchForm(members=_members(meeting)),
+        "vouch_form": VouchForm(members=members),
         "fault_form": FaultForm(),
         "register_form": RegisterRecordingForm(),
         "max_recording_mb": services.max_recording_bytes() // (1024 * 1024),

@@ -1,6 +1,8 @@
 """Navigation flags for the base template: computed here, never re-derived in templates."""
 
-from django.urls import NoReverseMatch, reverse
+from typing import NamedTuple
+
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext_lazy
 
 from committees.choices import Role
@@ -52,6 +54,27 @@ NAV_ITEMS = [
 ]
 
 
+def _url(name: str) -> str | None:
+    """``reverse(name)``, once per process and script prefix (None: the app has no such page)."""
+    key = (name, get_script_prefix())
+    if key not in _URLS:
+        try:
+            _URLS[key] = reverse(name)
+        except NoReverseMatch:
+            _URLS[key] = None
+    return _URLS[key]
+
+
+_URLS: dict[tuple[str, str], str | None] = {}
+
+
+class NavItem(NamedTuple):
+    label: str
+    url: str
+    icon: str
+    active: bool
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -63,18 +86,17 @@ def navigation(request):
     for label, name, icon, shown in NAV_ITEMS:
         if not shown(access):
             continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
+        url = _url(name)
+        if url is None:
             continue  # the app has no page of that name yet
-        items.append({"label": label, "url": url, "icon": icon, "active": request.path.startswith(url) and url != "/"})
+        items.append(NavItem(label, url, icon, request.path.startswith(url) and url != "/"))
+    risk_groups_url = reverse("committees:risk-groups", args=[current_fiscal_year()]) if access.is_national else None
     return {
-        "nav_items": items,
+        # a tuple of tuples: base.html renders the menu once per process per menu ({% once %})
+        "nav_items": tuple(items),
         "nav_is_national": access.is_national,
         "nav_roles": sorted({Role(r).label for r in access.all_roles}),
-        "nav_risk_groups_url": reverse("committees:risk-groups", args=[current_fiscal_year()])
-        if access.is_national
-        else None,
+        "nav_risk_groups_url": risk_groups_url,
         "nav_inbox_count": inbox_count(user),
         "nav_unread_count": _unread(user),
     }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from committees.choices import ChairCapacity
 from committees.models import Member
-from core.forms import BEDateField, FiscalYearField
+from core.forms import BEDateField, FiscalYearField, choose_among
 from core.limits import TEXT_MAX
 from core.uploads import UploadField
 from meetings.choices import AdoptionMethod, AttendanceStatus, MeetingState, ResolutionOutcome, SectionType
@@ -203,13 +203,10 @@ class ConflictForm(forms.Form):
         """``members``: a queryset, or the members already read (a list): their options are drawn from it
         without a query, and a submitted member is looked up among them."""
         super().__init__(*args, **kwargs)
-        field = self.fields["member"]
         if isinstance(members, QuerySet):
-            field.queryset = members
-            return
-        field.queryset = Member.objects.filter(pk__in=[m.pk for m in members])
-        empty = [("", field.empty_label)] if field.empty_label is not None else []
-        field.choices = empty + [(m.pk, field.label_from_instance(m)) for m in members]
+            self.fields["member"].queryset = members
+        else:
+            choose_among(self.fields["member"], members, Member)
 
 
 class MinutesForm(forms.Form):

@@ -2,6 +2,12 @@
 
 WeasyPrint is imported when this module is imported; the worker imports it at
 start (``reports.tasks`` warms it) so no task pays the ~1 s import.
+
+Every document of a thread is laid out with that thread's one font configuration
+(``font_config()``), not a new one per document as WeasyPrint does by default:
+each new one is a fontconfig configuration plus a Pango font map, and Pango does
+not give back about 0.23 MB of every font map it frees (issue #12; README,
+Performance). The worker child grew by that much per report until it was recycled.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -74,6 +81,30 @@ def base_context() -> dict:
     }
 
 
+_thread = threading.local()
+
+
+def font_config():
+    """This thread's WeasyPrint font configuration, made on first use and given to every document.
+
+    What it holds is the same for every document: the system's fonts and the prepared Sarabun of
+    ``templates/pdf/base.html``'s ``@font-face`` rules, which WeasyPrint adds once (a rule it has
+    already added is skipped). One per thread because a Pango font map is not thread-safe; the
+    report worker's children run one task at a time, so each child has one for its life.
+    """
+    config = getattr(_thread, "font_config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = _thread.font_config = FontConfiguration()
+    return config
+
+
+def release_font_config() -> None:
+    """Drop this thread's font configuration (its temporary font folder goes with it)."""
+    _thread.__dict__.pop("font_config", None)
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.WARNING)
@@ -97,7 +128,9 @@ def html_to_pdf(html: str, *, strict: bool = True, **pdf_options) -> Rendered:
     wp_logger = logging.getLogger("weasyprint")
     wp_logger.addHandler(handler)
     try:
-        document = weasyprint.HTML(string=html, base_url=str(stylesheet_path().parent), url_fetcher=fetcher).render()
+        document = weasyprint.HTML(string=html, base_url=str(stylesheet_path().parent), url_fetcher=fetcher).render(
+            font_config=font_config()
+        )
         # Tagged PDF/UA-1 (structure tree, /Lang th, title shown): Thai text extraction is unchanged (README).
         pdf = document.write_pdf(**{"pdf_variant": "pdf/ua-1", **pdf_options})
     finally:

@@ -95,15 +95,17 @@ def request_report(*, actor, target: Target) -> tuple[ReportJob, bool]:
         raise ReportsUnavailable(ReportsUnavailable.message)
     doc = document_for(target.kind)
     print_ = doc.fingerprint(target)
+    # Read-only, so outside the transaction (a repeated request writes nothing); two requests racing
+    # here could each queue a job, as they could inside one: the second build is merely redundant.
+    existing = (
+        _lookup(target)
+        .filter(fingerprint=print_, state__in=[JobState.READY, JobState.QUEUED, JobState.BUILDING])
+        .order_by("-created_at")
+        .first()
+    )
+    if existing and (not existing.is_ready or existing.file.storage.exists(existing.file.name)):
+        return existing, True
     with transaction.atomic():
-        existing = (
-            _lookup(target)
-            .filter(fingerprint=print_, state__in=[JobState.READY, JobState.QUEUED, JobState.BUILDING])
-            .order_by("-created_at")
-            .first()
-        )
-        if existing and (not existing.is_ready or existing.file.storage.exists(existing.file.name)):
-            return existing, True
         job = ReportJob(
             kind=target.kind,
             province=target.province,

@@ -7,7 +7,7 @@ limits. The beat ``sweep_stuck_reports`` settles jobs a lost host left behind.
 """
 
 from celery import shared_task
-from celery.signals import worker_process_init
+from celery.signals import worker_process_init, worker_process_shutdown
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import InterfaceError, OperationalError
@@ -21,10 +21,19 @@ from reports import services
 @worker_process_init.connect
 def warm_weasyprint(**kwargs):
     """Import WeasyPrint and prepare the fonts once per worker process, not once per task."""
-    from reports import fonts, pdf  # noqa: F401
+    from reports import fonts, pdf
 
     limit_malloc_arenas()
     fonts.prepared_fonts()
+    pdf.font_config()  # the one font configuration every report of this process is laid out with
+
+
+@worker_process_shutdown.connect
+def release_weasyprint(**kwargs):
+    """Remove the font configuration's temporary folder when a child is recycled or stops."""
+    from reports import pdf
+
+    pdf.release_font_config()
 
 
 M_ARENA_MAX = -8  # glibc's mallopt() parameter number

@@ -429,3 +429,27 @@ def test_agenda_item_page_within_budget_at_5_50_500(world, client_for):
     c = client_for(sec_user)
     assert_page_budget(c, f"/meetings/items/{coming.pk}/", grow_coming)
     assert c.get(f"/meetings/items/{coming.pk}/").context["can_edit_agenda"]
+
+
+# Pages of the permission matrix that cost more than the budget before 29 Nov 2026 (issue #12): the proposal
+# form's sections (13: the proposal read twice), the minutes page (11: the minutes read twice) and the
+# e-meeting room (11: the members read twice, for the user's seat and the vouching form).
+OVER_BUDGET_BEFORE = ("fundproposals:edit", "meetings:minutes", "emeetings:room")
+
+
+@pytest.mark.parametrize("name", OVER_BUDGET_BEFORE)
+def test_matrix_pages_once_over_budget(name, world, client_for):
+    from tests.harness import ROLES
+    from tests.test_permission_matrix import PAGES
+
+    page = next(p for p in PAGES if p.name == name)
+    if page.setup:
+        page.setup(world)
+    url = page.own(world)
+    for role in ROLES:
+        if role not in page.allowed:
+            continue
+        c = client_for(world.users[role])
+        c.get(url)  # per-process caches (content types)
+        n = count_queries(c, url)
+        assert n <= PAGE_QUERY_BUDGET, f"{name} as {role}: {n} queries"

@@ -182,3 +182,50 @@ def test_closing_a_vote_is_guarded_against_more_queries(world, client_for, queue
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"resolution.record", "transition:close_vote"} <= actions
     assert ("notifications.tasks.emit", ("vote_closed", ballot.pk, "")) in queued
+
+
+# The chair's annual-report request (the load benchmark's third write): the fingerprint of what the report reads
+# (14 aggregates) is kept in the cache under the data versions of the models it reads, so a repeated request
+# reads it from there; the request still checks for a job built from the same data and coalesces with it.
+# 7 = user, province, access, the job built from the same data, and the session keeping the "same data, same
+# document" message (BEGIN, UPDATE, COMMIT). It was 21: the fingerprint's 14 aggregates and a transaction around
+# the lookup.
+REPORT_REQUEST_BUDGET = 7
+
+
+def test_a_report_request_reuses_its_fingerprint_coalesces_and_builds_again_after_a_change(
+    world, client_for, queued, monkeypatch
+):
+    from meetings import services as meeting_services
+    from reports.documents import base
+    from reports.models import ReportJob
+
+    computed = []
+    digest = base._digest
+    monkeypatch.setattr(base, "_digest", lambda *a: computed.append(a) or digest(*a))
+    meeting = held(world)
+    sec = client_for(world.users[Role.SECRETARIAT])
+    minutes_url = f"/meetings/{meeting.pk}/minutes/edit/"
+    assert sec.post(minutes_url, {"start_time": "09.30", "version": 0}, **HTMX).status_code == 200  # minutes drafted
+    chair = client_for(world.users[Role.CHAIR])
+    url = "/reports/request/annual_province/"
+    data = {"province": world.own.code, "fiscal_year": str(meeting.fiscal_year)}
+    _n, _, resp = post_queries(chair, url, data)  # computes the fingerprint and queues the build
+    job = ReportJob.objects.get()
+    assert resp.status_code == 302 and ("reports.tasks.build_report", (job.pk,)) in queued and len(computed) == 1
+    # the same data: the same job, the fingerprint from the cache
+    for _ in range(2):
+        _n, resp = assert_write_budget(chair, url, data, budget=REPORT_REQUEST_BUDGET)
+        assert resp.status_code == 302 and resp.url == f"/reports/jobs/{job.pk}/"
+    assert ReportJob.objects.count() == 1 and len(computed) == 1
+    # a later minutes autosave writes nothing the annual report reads: still the same job, no recount
+    assert sec.post(minutes_url, {"start_time": "10.00", "version": 1}, **HTMX).status_code == 200
+    assert chair.post(url, data).url == f"/reports/jobs/{job.pk}/" and len(computed) == 1
+    # a change the report reads (an agenda item of the year's meeting): a new job, built from the new data
+    meeting_services.add_agenda_item(
+        actor=world.users[Role.SECRETARIAT], meeting=meeting, section_type="for_consideration", title="เรื่องใหม่"
+    )
+    resp = chair.post(url, data)
+    new = ReportJob.objects.exclude(pk=job.pk).get()
+    assert resp.url == f"/reports/jobs/{new.pk}/" and new.fingerprint != job.fingerprint and len(computed) == 2
+    assert ("reports.tasks.build_report", (new.pk,)) in queued

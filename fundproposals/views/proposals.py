@@ -310,7 +310,8 @@ def proposal_edit(request, pk, section):
                 if "next" in request.POST and nxt < len(names):
                     return redirect("fundproposals:edit", pk=pk, section=names[nxt])
                 return redirect("fundproposals:edit", pk=pk, section=section)
-    proposal = selectors.proposal_for(request.user, pk, detail=True)
+        # the forms wrote what was typed onto the instance: the page shows the stored proposal
+        proposal = selectors.proposal_for(request.user, pk, detail=True)
     lines_total = sum((b.amount for b in proposal.budget_lines.all()), Decimal("0.00"))
     expected = (proposal.requested_amount or Decimal(0)) + (proposal.cofunding_amount or Decimal(0))
     return render(

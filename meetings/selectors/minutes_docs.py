@@ -164,8 +164,16 @@ def _time_text(value: str) -> str:
     return value if value.endswith("น.") else f"{value} น."
 
 
+_UNREAD = object()
+
+
 def minutes_document(
-    meeting: Meeting, *, content: dict[str, Any] | None = None, sections=None, for_text: bool = False
+    meeting: Meeting,
+    *,
+    content: dict[str, Any] | None = None,
+    sections=None,
+    for_text: bool = False,
+    minutes: Any = _UNREAD,
 ) -> MinutesDocument:
     """The minutes as form 11 lays them out, from the saved draft (or the adopted version), else pre-filled.
 
@@ -173,9 +181,13 @@ def minutes_document(
     The reports app renders this same object to PDF. ``sections``: the agenda already read.
     ``for_text`` (with ``content``): only what ``minutes_text`` prints, without the stored minutes'
     version, adoption note and e-meeting additions (which it does not print), so fewer queries.
+    ``minutes``: the meeting's ``minutes_of`` already read in this request (None: it has none), not read again.
     """
     sections = sections if sections is not None else agenda(meeting)
-    minutes = None if for_text and content is not None else minutes_of(meeting)
+    if for_text and content is not None:
+        minutes = None
+    elif minutes is _UNREAD:
+        minutes = minutes_of(meeting)
     if content is None:
         if minutes and minutes.version:
             content = minutes.content if minutes.is_adopted else with_resolutions(minutes.content, sections)

@@ -52,7 +52,7 @@ def minutes(request, pk):
         "meetings/minutes.html",
         {
             "meeting": meeting,
-            "doc": selectors.minutes_document(meeting),
+            "doc": selectors.minutes_document(meeting, minutes=record),
             "record": record,
             "comments": selectors.minutes_comments(record) if record else [],
             "form": form,

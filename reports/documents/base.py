@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet
+from django.db import connections
+from django.db.models import QuerySet
 
 # Bump when a template or a document's data changes shape: old files are not reused.
 DOCUMENT_VERSION = "2026-11-28.2"
@@ -30,17 +31,49 @@ class Target:
 def fingerprint(*parts: Any, querysets: tuple[QuerySet, ...] = (), contents: tuple[QuerySet, ...] = ()) -> str:
     """A cheap digest of what a document reads: for each queryset its row count and latest change.
 
-    One aggregate query per queryset, whatever the number of rows; any insert,
-    update (``updated_at``) or delete changes the digest.
+    ``parts`` name the document (kind and ids): with the data versions of the models read, they key
+    the digest kept in the cache (``freshness``), so it is computed only after those models changed;
+    then all the aggregates are read in one query, whatever the number of rows; any insert, update
+    (``updated_at``) or delete changes the digest.
     """
+    from reports.documents import freshness
+
+    models = [qs.model for qs in (*querysets, *contents)]
+    return freshness.remembered(
+        (DOCUMENT_VERSION, parts, len(querysets), len(contents)),
+        [m._meta.concrete_model._meta.label for m in models],
+        lambda: _digest(parts, querysets, contents),
+    )
+
+
+def _latest_field(model) -> str:
+    return "updated_at" if any(f.name == "updated_at" for f in model._meta.get_fields()) else model._meta.pk.name
+
+
+def _aggregates(querysets: tuple[QuerySet, ...]) -> list[tuple[int, Any]]:
+    """``[(row count, latest updated_at or pk)]`` for each queryset, in one query of one row: each
+    aggregate is a one-row subquery over Django's own compiled query, the subqueries cross-joined."""
+    selects, params = [], []
+    for i, qs in enumerate(querysets):
+        field = _latest_field(qs.model)
+        column = qs.model._meta.get_field(field).column
+        sql, p = qs.order_by().values_list(field, flat=True).query.sql_with_params()
+        # ``sql`` is Django's own compiled query; the values travel as parameters
+        selects.append(f'(SELECT COUNT(*) AS n{i}, MAX(u."{column}") AS m{i} FROM ({sql}) u) a{i}')  # noqa: S608
+        params.extend(p)
+    with connections[querysets[0].db].cursor() as cur:
+        cur.execute("SELECT * FROM " + " CROSS JOIN ".join(selects), params)  # noqa: S608
+        row = cur.fetchone()
+    return [(row[2 * i], row[2 * i + 1]) for i in range(len(querysets))]
+
+
+def _digest(parts: tuple, querysets: tuple[QuerySet, ...], contents: tuple[QuerySet, ...]) -> str:
     digest = hashlib.sha256(DOCUMENT_VERSION.encode())
     for part in parts:
         digest.update(repr(part).encode())
-    for qs in querysets:
-        model = qs.model
-        has_updated = any(f.name == "updated_at" for f in model._meta.get_fields())
-        agg = qs.order_by().aggregate(n=Count("pk"), m=Max("updated_at") if has_updated else Max("pk"))
-        digest.update(f"{model._meta.label}:{agg['n']}:{agg['m']}".encode())
+    if querysets:
+        for qs, (n, m) in zip(querysets, _aggregates(querysets), strict=True):
+            digest.update(f"{qs.model._meta.label}:{n}:{m}".encode())
     # Small sets of rows with no ``updated_at`` (a proposal's budget lines): their values themselves.
     for qs in contents:
         for row in qs.order_by("pk").values_list():
