@@ -23,6 +23,7 @@ from actionplans.views.common import (
 )
 from actionplans.workflow import DOCUMENT_WORKFLOW
 from committees.selectors import visible_provinces
+from core import cache
 from core.pagination import paginate
 from core.permissions import require
 from core.thaidate import current_fiscal_year
@@ -33,17 +34,34 @@ def report_list(request):
     require(can_list_documents(request.user))
     year = _int_param(request, "year")
     province = _province_param(request)
-    page = paginate(request, selectors.report_list(request.user, year=year, province=province))
+    reports = selectors.report_list(request.user, year=year, province=province)
+    # the rows are drawn once per change of the reports behind them, per scope, filters and page
+    # (one query: the version and the count the pages need)
+    count, version = cache.counted_version(reports)
+    page = paginate(request, reports, count=count)
+    scope = cache.scope_key(request.user)
+    filters = f"{year}:{province.code if province else ''}"
     return render(
         request,
         "actionplans/report_list.html",
         {
-            "reports": page.object_list,
             "page": page,
-            "year": year,
-            "years": _years(),
-            "province": province,
-            "provinces": visible_provinces(request.user),
+            "rows_table": cache.rendered(
+                f"situation:{scope}:{filters}:{version}:page{page.number}",
+                "actionplans/partials/report_rows.html",
+                lambda: {"reports": page.object_list},
+            ),
+            # provinces are reference data: the filter is keyed on who may read which
+            "filter_form": cache.rendered(
+                f"situation-filter:{scope}:{filters}:{current_fiscal_year()}",  # the years offered
+                "actionplans/partials/report_filter.html",
+                lambda: {
+                    "year": year,
+                    "years": _years(),
+                    "province": province,
+                    "provinces": visible_provinces(request.user),
+                },
+            ),
             "preparable": _preparable_subcommittees(request.user),
         },
     )

@@ -106,7 +106,7 @@ def test_list_pages_compute_when_the_cache_is_down(world, client_for, monkeypatc
     c = client_for(world.users[Role.SECRETARIAT])
     html = c.get("/proposals/").content.decode()
     assert "โครงการสมุทรปราการ" in html
-    for url in ("/reports/", "/plans/", "/meetings/", "/audit/", f"/provinces/{world.own.code}/"):
+    for url in ("/reports/", "/plans/", "/plans/situation/", "/meetings/", "/audit/", f"/provinces/{world.own.code}/"):
         assert c.get(url).status_code == 200, url
 
 
@@ -235,3 +235,23 @@ def test_risk_group_sheet_shows_a_saved_group_on_the_next_read(world, client_for
     # a refused sheet is drawn from what was sent, with its errors, never from the cache
     refused = national.post("/risk-groups/2567/", {**sheet, f"g_{world.own.code}": "Z"}).content.decode()
     assert "is-invalid" in refused
+
+
+def test_situation_list_follows_a_report_and_keeps_provinces_apart(world, client_for):
+    from actionplans import services as plan_services
+    from tests.actionplans import helpers
+    from tests.actionplans.test_workflow import FIGURES, NATIONALITIES
+
+    sec = world.users[Role.SECRETARIAT]
+    report = plan_services.create_situation_report(
+        actor=sec, subcommittee=world.own_sc, year=2566, figures=FIGURES, nationalities=NATIONALITIES, narrative={}
+    )
+    reader = client_for(world.users[Role.MEMBER])
+    html = reader.get("/plans/situation/").content.decode()
+    assert 'data-testid="state">' in _row(html, f"/plans/situation/{report.pk}/")
+    before = _row(html, f"/plans/situation/{report.pk}/")
+    plan_services.transition(actor=sec, doc=report, name="propose", meeting=helpers.meeting(world.own_sc, sec))
+    after = _row(reader.get("/plans/situation/").content.decode(), f"/plans/situation/{report.pk}/")
+    assert after != before and "text-bg-warning" in after
+    other = client_for(world.other_users[Role.MEMBER]).get("/plans/situation/").content.decode()
+    assert f"/plans/situation/{report.pk}/" not in other
