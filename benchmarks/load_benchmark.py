@@ -191,11 +191,11 @@ def _run_locust(base: str, plan: Path, users: int, run_time: int, max_requests: 
     }
 
 
-def _report(runs: list[dict]) -> str:
+def _report(runs: list[dict], threads: int = 1) -> str:
     machine = f"{platform.node()}, {psutil.cpu_count()} cores, {round(psutil.virtual_memory().total / 2**30)} GB"
     lines = [
         f"Load benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {machine}, "
-        f"load average at the end {os.getloadavg()[0]:.1f}",
+        f"load average at the end {os.getloadavg()[0]:.1f}, gunicorn 2 workers x {threads} thread(s)",
         "",
         "| users | req/s | p50 ms | p95 ms | p99 ms | requests | errors | worker CPU / request "
         "| PostgreSQL CPU / request | machine load average |",
@@ -237,6 +237,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--max-requests", type=int, default=30000, help="each run stops after this many requests")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per gunicorn worker (1: sync workers; more: gthread)"
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -253,7 +256,12 @@ def main() -> None:
     )
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn on loopback
-        [str(BIN / "gunicorn"), "config.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{args.port}"],
+        [
+            str(BIN / "gunicorn"),
+            "config.wsgi:application",
+            *("--workers", "2", "--threads", str(args.threads)),
+            *("--bind", f"127.0.0.1:{args.port}"),
+        ],
         env=env,
         cwd=ROOT,
         stderr=open(OUT / "gunicorn.log", "w"),  # noqa: SIM115
@@ -277,7 +285,7 @@ def main() -> None:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-    report = _report(runs)
+    report = _report(runs, args.threads)
     (OUT / "report.md").write_text(report + "\n", encoding="utf-8")
     (OUT / "runs.json").write_text(json.dumps(runs, indent=1), encoding="utf-8")
     print(report)
