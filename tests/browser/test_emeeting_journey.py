@@ -8,7 +8,6 @@ the minutes list the online members, are adopted, and print the ledger hash that
 the verification page finds; the chair downloads the evidence bundle.
 """
 
-import datetime as dt
 import hashlib
 import io
 import subprocess
@@ -23,7 +22,8 @@ from committees.choices import ChairCapacity, GrantRole, MemberRole
 from core import thaidate
 from emeetings.presence import REMOTE_NOTE
 from fundproposals.choices import ProposalState
-from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.models import AgendaItem, Attendance
+from tests.browser.rooms import held_meeting
 from tests.factories import MemberFactory, RoleGrantFactory, SubcommitteeFactory, UserFactory, province
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,25 +49,7 @@ def _world():
     RoleGrantFactory(user=UserFactory(username="hy-secretariat"), role=GrantRole.SECRETARIAT, province=prov)
     proposer = UserFactory(username="hy-proposer")
     RoleGrantFactory(user=proposer, role=GrantRole.PROPOSER, province=prov)
-    meeting = Meeting.objects.create(
-        subcommittee=sc,
-        number=1,
-        number_year=2567,
-        numbering_basis="calendar",
-        fiscal_year=2567,
-        starts_at=timezone.now() - dt.timedelta(minutes=30),
-        place="ห้องประชุมศาลากลางจังหวัดนนทบุรี",
-        state="held",
-        chair_member=chair,
-        chair_name=chair.full_name,
-        chair_position=chair.position,
-        chair_capacity=ChairCapacity.VICE_GOVERNOR,
-    )
-    sections = {}
-    for order, section in enumerate(
-        ["chair_informs", "adopt_minutes", "follow_up", "for_information", "for_consideration", "other"], start=1
-    ):
-        sections[section] = AgendaItem.objects.create(meeting=meeting, section_type=section, order=order, title=section)
+    meeting, sections = held_meeting(sc, chair=chair, place="ห้องประชุมศาลากลางจังหวัดนนทบุรี")
     # in the room, marked by the secretariat: the chair and one member; one member absent
     Attendance.objects.create(meeting=meeting, member=chair, status="present", order=1)
     Attendance.objects.create(meeting=meeting, member=others[0], status="present", order=4)

@@ -6,14 +6,12 @@ screen) and `sp-chair` vote; the chair closes the ballot and reads the
 resolution in the meeting's minutes.
 """
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from committees.choices import ChairCapacity, GrantRole, MemberRole
-from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.models import Attendance
+from tests.browser.rooms import held_meeting
 from tests.factories import MemberFactory, RoleGrantFactory, SubcommitteeFactory, UserFactory, province
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,20 +31,7 @@ def _world():
     others = [MemberFactory(subcommittee=sc, order=3 + i) for i in range(2)]
     RoleGrantFactory(user=UserFactory(username="sp-secretariat"), role=GrantRole.SECRETARIAT, province=sp)
     RoleGrantFactory(user=UserFactory(username="proposer"), role=GrantRole.PROPOSER, province=sp)
-    meeting = Meeting.objects.create(
-        subcommittee=sc,
-        number=2,
-        number_year=2567,
-        numbering_basis="calendar",
-        fiscal_year=2567,
-        starts_at=timezone.now() - dt.timedelta(minutes=30),
-        place="ห้องประชุมศาลากลางจังหวัดสมุทรปราการ",
-        state="held",
-    )
-    for order, section in enumerate(
-        ["chair_informs", "adopt_minutes", "follow_up", "for_information", "for_consideration", "other"], start=1
-    ):
-        AgendaItem.objects.create(meeting=meeting, section_type=section, order=order, title=section)
+    meeting, _sections = held_meeting(sc, place="ห้องประชุมศาลากลางจังหวัดสมุทรปราการ", number=2)
     for i, seat in enumerate([chair, member, *others]):
         Attendance.objects.create(meeting=meeting, member=seat, status="present", order=i)
     return meeting

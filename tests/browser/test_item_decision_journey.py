@@ -6,17 +6,16 @@ refused in Thai), closes the vote; the item carries the resolution in the
 meeting's words and the plan page shows it approved at meeting 1/2567, item 5.1.
 """
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from actionplans import services as plan_services
 from committees.choices import ChairCapacity, GrantRole, MemberRole
 from core.pillars import Pillar
-from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.models import Attendance
+from tests.browser.rooms import held_meeting
 from tests.factories import MemberFactory, RoleGrantFactory, SubcommitteeFactory, UserFactory, province
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,24 +34,7 @@ def _world():
     seats = [chair, *[MemberFactory(subcommittee=sc, order=2 + i) for i in range(5)]]
     sec = UserFactory(username="pl-secretariat")
     RoleGrantFactory(user=sec, role=GrantRole.SECRETARIAT, province=sp)
-    meeting = Meeting.objects.create(
-        subcommittee=sc,
-        number=1,
-        number_year=2567,
-        numbering_basis="calendar",
-        fiscal_year=2567,
-        starts_at=timezone.now() - dt.timedelta(minutes=30),
-        place="ห้องประชุมศาลากลางจังหวัดสมุทรปราการ",
-        state="held",
-        chair_member=chair,
-        chair_name=chair.full_name,
-        chair_position=chair.position,
-        chair_capacity=ChairCapacity.GOVERNOR,
-    )
-    for order, section in enumerate(
-        ["chair_informs", "adopt_minutes", "follow_up", "for_information", "for_consideration", "other"], start=1
-    ):
-        AgendaItem.objects.create(meeting=meeting, section_type=section, order=order, title=section)
+    meeting, _sections = held_meeting(sc, chair=chair, place="ห้องประชุมศาลากลางจังหวัดสมุทรปราการ")
     for i, seat in enumerate(seats[:5]):  # five of six present
         Attendance.objects.create(meeting=meeting, member=seat, status="present", order=i)
     plan = plan_services.create_plan(actor=sec, subcommittee=sc, fiscal_year=2567)

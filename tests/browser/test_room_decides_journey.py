@@ -7,7 +7,6 @@ casting vote; the secretariat corrects the wording in the minutes; the chair
 adopts them; the item page and the minutes PDF carry the corrected wording.
 """
 
-import datetime as dt
 import subprocess
 
 import pytest
@@ -17,7 +16,8 @@ from playwright.sync_api import expect
 from committees.choices import ChairCapacity, GrantRole, MemberRole
 from core import thaidate
 from fundproposals.choices import ProposalState
-from meetings.models import AgendaItem, Attendance, ConflictOfInterest, Meeting, Resolution
+from meetings.models import AgendaItem, Attendance, ConflictOfInterest, Resolution
+from tests.browser.rooms import held_meeting
 from tests.factories import MemberFactory, RoleGrantFactory, SubcommitteeFactory, UserFactory, province
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,25 +41,7 @@ def _world():
     RoleGrantFactory(user=UserFactory(username="sp-secretariat"), role=GrantRole.SECRETARIAT, province=sp)
     proposer = UserFactory(username="proposer")
     RoleGrantFactory(user=proposer, role=GrantRole.PROPOSER, province=sp)
-    meeting = Meeting.objects.create(
-        subcommittee=sc,
-        number=1,
-        number_year=2567,
-        numbering_basis="calendar",
-        fiscal_year=2567,
-        starts_at=timezone.now() - dt.timedelta(minutes=45),
-        place="ห้องประชุมศาลากลางจังหวัดสมุทรปราการ",
-        state="held",
-        chair_member=chair,
-        chair_name=chair.full_name,
-        chair_position=chair.position,
-        chair_capacity=ChairCapacity.VICE_GOVERNOR,
-    )
-    sections = {}
-    for order, section in enumerate(
-        ["chair_informs", "adopt_minutes", "follow_up", "for_information", "for_consideration", "other"], start=1
-    ):
-        sections[section] = AgendaItem.objects.create(meeting=meeting, section_type=section, order=order, title=section)
+    meeting, sections = held_meeting(sc, chair=chair, place="ห้องประชุมศาลากลางจังหวัดสมุทรปราการ", minutes_ago=45)
     for i, seat in enumerate(seats):
         Attendance.objects.create(meeting=meeting, member=seat, status="present", order=i)
     world = type("W", (), {"own": sp, "users": {"proposer": proposer}})()
