@@ -9,7 +9,7 @@ from actionplans.permissions import (
 )
 from committees.choices import Role
 from committees.models import Subcommittee
-from committees.selectors import province_by_code, subcommittee_by_code
+from committees.selectors import province_by_code, subcommittee_by_code, visible_provinces
 from core.forms import check_fiscal_year
 from core.permissions import require
 from core.thaidate import current_fiscal_year
@@ -49,3 +49,28 @@ def _province_param(request):
     """The ``province`` filter: a province the user may read; another's code is the same 404 as an unknown one."""
     code = request.GET.get("province")
     return province_by_code(request.user, code) if code else None
+
+
+def year_filter(request, *, key: str, year_field: str, year: int | None, province):
+    """The year-and-province filter of the plans and situation-report lists, drawn once per reader's
+    scope, filters, offered years and language (provinces are reference data)."""
+    from core import cache
+
+    labels = {
+        "fiscal_year": (_("ปีงบประมาณ"), _("ทุกปีงบประมาณ")),
+        "year": (_("ปี"), _("ทุกปี")),
+    }
+    year_label, all_years_label = labels[year_field]
+    return cache.rendered(
+        f"{key}:{cache.scope_key(request.user)}:{year}:{province.code if province else ''}:{current_fiscal_year()}",
+        "actionplans/partials/year_filter.html",
+        lambda: {
+            "year_field": year_field,
+            "year_label": year_label,
+            "all_years_label": all_years_label,
+            "year": year,
+            "years": _years(),
+            "province": province,
+            "provinces": visible_provinces(request.user),
+        },
+    )

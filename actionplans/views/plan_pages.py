@@ -23,11 +23,10 @@ from actionplans.views.common import (
     _preparable_subcommittees,
     _province_param,
     _subcommittee_for_prepare,
-    _years,
+    year_filter,
 )
 from actionplans.workflow import DOCUMENT_WORKFLOW
 from committees.models import RiskGroupAssignment
-from committees.selectors import visible_provinces
 from core import cache, uploads
 from core.pagination import paginate
 from core.permissions import require
@@ -57,16 +56,8 @@ def plan_list(request):
                 "actionplans/partials/plan_rows.html",
                 lambda: {"plans": page.object_list},
             ),
-            # provinces are reference data: the filter is keyed on who may read which
-            "filter_form": cache.rendered(
-                f"plan-filter:{scope}:{filters}:{current_fiscal_year()}",  # the years offered
-                "actionplans/partials/plan_filter.html",
-                lambda: {
-                    "fiscal_year": fiscal_year,
-                    "province": province,
-                    "provinces": visible_provinces(request.user),
-                    "years": _years(),
-                },
+            "filter_form": year_filter(
+                request, key="plan-filter", year_field="fiscal_year", year=fiscal_year, province=province
             ),
             "preparable": _preparable_subcommittees(request.user),
             "can_view_status": bool(can_view_national_status(request.user)),

@@ -19,10 +19,9 @@ from actionplans.views.common import (
     _preparable_subcommittees,
     _province_param,
     _subcommittee_for_prepare,
-    _years,
+    year_filter,
 )
 from actionplans.workflow import DOCUMENT_WORKFLOW
-from committees.selectors import visible_provinces
 from core import cache
 from core.pagination import paginate
 from core.permissions import require
@@ -51,16 +50,8 @@ def report_list(request):
                 "actionplans/partials/report_rows.html",
                 lambda: {"reports": page.object_list},
             ),
-            # provinces are reference data: the filter is keyed on who may read which
-            "filter_form": cache.rendered(
-                f"situation-filter:{scope}:{filters}:{current_fiscal_year()}",  # the years offered
-                "actionplans/partials/report_filter.html",
-                lambda: {
-                    "year": year,
-                    "years": _years(),
-                    "province": province,
-                    "provinces": visible_provinces(request.user),
-                },
+            "filter_form": year_filter(
+                request, key="situation-filter", year_field="year", year=year, province=province
             ),
             "preparable": _preparable_subcommittees(request.user),
         },
