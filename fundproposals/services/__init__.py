@@ -18,5 +18,4 @@ from fundproposals.services.common import *  # noqa: F403
 from fundproposals.services.common import _fire  # noqa: F401
 from fundproposals.services.decision import *  # noqa: F403
 from fundproposals.services.form import *  # noqa: F403
-from fundproposals.services.resolutions import result_text as _result_text  # noqa: F401 (the name it had)
 from fundproposals.services.submission import *  # noqa: F403
