@@ -5,6 +5,7 @@ same number of queries whatever the number of activities.
 
 The package re-exports every public name (``from actionplans import selectors`` keeps working):
 ``common`` (fiscal quarters, due dates, scope, progress sums), ``plans`` (plans, activities, files),
+``plan_page`` (the plan page's data version),
 ``figures`` (totals by pillar and budget source), ``history`` (revisions, meetings and resolutions of a
 document), ``situation`` (situation reports), ``national`` (national status), ``report_data`` (reads for
 the reports app).
@@ -21,12 +22,14 @@ from actionplans.selectors.history import (
     revisions_of,
 )
 from actionplans.selectors.national import StatusRow, national_status
+from actionplans.selectors.plan_page import PlanVersion, plan_page_version
 from actionplans.selectors.plans import (
     activities_for_page,
     activities_with_progress,
     activity_for_user,
     attachment_for_user,
     plan_for_user,
+    plan_heading_for_user,
     plan_list,
 )
 from actionplans.selectors.report_data import (
@@ -45,6 +48,7 @@ __all__ = [
     "MONEY",
     "OPEN_STATES",
     "PillarRow",
+    "PlanVersion",
     "StatusRow",
     "_activity_sum",
     "activities_for_page",
@@ -67,7 +71,9 @@ __all__ = [
     "plan_figures",
     "plan_for_report",
     "plan_for_user",
+    "plan_heading_for_user",
     "plan_list",
+    "plan_page_version",
     "plan_report_querysets",
     "plan_totals",
     "quarter_end",

@@ -9,6 +9,7 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -78,6 +79,15 @@ def plan_for_user(user, pk: int) -> ActionPlan:
     return plan
 
 
+def plan_heading_for_user(user, pk: int) -> ActionPlan:
+    """``plan_for_user`` without the relations only the page's heading draws (its province is kept:
+    the permission checks read it): the plan page when its heading is already drawn."""
+    plan = _visible(ActionPlan.objects.all(), user).select_related("subcommittee__province").filter(pk=pk).first()
+    if plan is None or not can_view_document(user, plan):
+        raise Http404("ไม่พบแผนปฏิบัติการ")
+    return plan
+
+
 def activities_with_progress(plan: ActionPlan, today: dt.date | None = None) -> QuerySet[Activity]:
     """The plan's activities with achieved quantity, spending, % of target and whether each is late.
 
@@ -131,14 +141,11 @@ def activities_for_page(plan: ActionPlan, today: dt.date | None = None) -> list[
     cost more CPU than the page's whole template (issue #12 profile).
     """
     ended = set(ended_quarters(plan.fiscal_year, today))
+    # whether a quarter has files is all the page shows of them: an EXISTS, not a third query
+    files = ProgressAttachment.objects.filter(progress=OuterRef("pk"))
     activities = list(
         plan.activities.prefetch_related(
-            Prefetch(
-                "progress",
-                queryset=Progress.objects.order_by("quarter").prefetch_related(
-                    Prefetch("attachments", queryset=ProgressAttachment.objects.order_by("id"))
-                ),
-            )
+            Prefetch("progress", queryset=Progress.objects.order_by("quarter").annotate(has_files=Exists(files)))
         ).order_by("order", "id")
     )
     for a in activities:

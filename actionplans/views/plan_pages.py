@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -96,30 +98,52 @@ def plan_create(request, code):
 
 @require_safe
 def plan_detail(request, pk):
-    plan = selectors.plan_for_user(request.user, pk)
+    # The heading and the body are drawn once per version of everything they show (one plain SQL
+    # query: actionplans/selectors/plan_page.py), per language, and for the body per day (what is
+    # late) and per reader's two flags; the buttons, the report request (CSRF) and the lock line
+    # are drawn for each request. The version is read before the rows, so cached markup is never
+    # older than its key.
     user = request.user
-    activities = selectors.activities_for_page(plan)
-    pillars, totals, by_source = selectors.plan_figures(activities)
-    roles = user.access.roles_in(plan.subcommittee.province_id)
-    # every revision of the year is on the page anyway: whether one is open or newer comes from them
-    revisions = list(selectors.revisions_of(plan))
-    open_revision = any(r.state in selectors.OPEN_STATES for r in revisions)
-    newer_revision = any(r.revision > plan.revision for r in revisions)
-    return render(
-        request,
-        "actionplans/plan_detail.html",
-        {
+    version = selectors.plan_page_version(pk)
+    if version is None:
+        raise Http404("ไม่พบแผนปฏิบัติการ")
+    head_key = f"plan-head:{pk}:{version.key}"
+    if cache.fetch_many([f"{head_key}:{get_language()}"]):
+        plan = selectors.plan_heading_for_user(user, pk)  # the heading is drawn: no relations needed
+    else:
+        plan = selectors.plan_for_user(user, pk)
+    can_edit = bool(can_edit_document(user, plan))
+    can_record = bool(can_record_progress(user, plan, has_newer_revision=version.has_newer_revision))
+
+    def body() -> dict:
+        activities = selectors.activities_for_page(plan)
+        pillars, totals, by_source = selectors.plan_figures(activities)
+        return {
             "plan": plan,
             "activities": activities,
             "pillars": pillars,
             "totals": totals,
             "by_source": [{"label": BudgetSource(r["budget_source"]).label, "total": r["total"]} for r in by_source],
-            "revisions": revisions,
+            "revisions": list(selectors.revisions_of(plan)),
             "quarters": Quarter.choices,
-            "can_edit": bool(can_edit_document(user, plan)),
-            "can_record_progress": bool(can_record_progress(user, plan, has_newer_revision=newer_revision)),
-            "can_revise": bool(can_revise_document(user, plan, has_open_revision=open_revision)),
-            "transitions": DOCUMENT_WORKFLOW.offered(plan, roles),
+            "can_edit": can_edit,
+            "can_record_progress": can_record,
+        }
+
+    return render(
+        request,
+        "actionplans/plan_detail.html",
+        {
+            "plan": plan,
+            "head": cache.rendered(head_key, "actionplans/partials/plan_head.html", lambda: {"plan": plan}),
+            "body": cache.rendered(
+                f"plan-body:{pk}:{version.key}:{timezone.localdate()}:{int(can_edit)}{int(can_record)}",
+                "actionplans/partials/plan_body.html",
+                body,
+            ),
+            "can_edit": can_edit,
+            "can_revise": bool(can_revise_document(user, plan, has_open_revision=version.has_open_revision)),
+            "transitions": DOCUMENT_WORKFLOW.offered(plan, user.access.roles_in(plan.subcommittee.province_id)),
         },
     )
 
