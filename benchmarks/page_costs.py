@@ -209,18 +209,24 @@ def _measure_writes(args) -> None:
     choices = iter(["approve", "in_principle", "approve", "abstain"] * (args.runs + 2))
     serial = iter(range(10**6))
 
+    from urllib.parse import urlencode
+
+    form = "application/x-www-form-urlencoded"  # as the load's client sends them (not multipart)
+
     def report():
-        return clients["sp-chair"].post(plan["report_url"], plan["report_data"])
+        return clients["sp-chair"].post(plan["report_url"], urlencode(plan["report_data"]), content_type=form)
 
     def autosave():
         data = dict(desk["fields"], version=str(version[0]))
         data["opening"] = f"{data['opening']} ({next(serial)})"  # a real change every time
-        resp = clients["sp-secretariat"].post(desk["url"], data, HTTP_HX_REQUEST="true")
+        resp = clients["sp-secretariat"].post(desk["url"], urlencode(data), content_type=form, HTTP_HX_REQUEST="true")
         version[0] = int(version_re.search(resp.content.decode()).group(1))
         return resp
 
     def vote():
-        return clients["sp-member"].post(plan["vote_url"], {"choice": next(choices)}, HTTP_HX_REQUEST="true")
+        return clients["sp-member"].post(
+            plan["vote_url"], urlencode({"choice": next(choices)}), content_type=form, HTTP_HX_REQUEST="true"
+        )
 
     print(f"{'write':<22} {'status':>6} {'queries':>7} {'SQL ms':>7} {'p50 ms':>7} {'CPU ms':>7}")
     for name, post in (("report-request", report), ("minutes-autosave", autosave), ("vote", vote)):
@@ -252,6 +258,21 @@ def _measure_writes(args) -> None:
         if os.environ.get("SHOW_QUERIES") == name:
             for sql, t in captured:
                 print(f"    {t * 1000:6.2f} ms  {sql[:300]}")
+        if name in args.profile:
+            from pyinstrument import Profiler
+            from pyinstrument.renderers import ConsoleRenderer
+
+            profiler = Profiler(interval=0.0005)
+            profiler.start()
+            for _ in range(args.runs):
+                post()
+            profiler.stop()
+            flat = bool(os.environ.get("FLAT"))
+            print(
+                profiler.output(
+                    ConsoleRenderer(unicode=True, color=False, flat=flat, show_all=flat, time="percent_of_total")
+                )[: int(os.environ.get("CHARS", "6000"))]
+            )
         if name in args.cprofile:
             import cProfile
             import pstats

@@ -13,7 +13,7 @@ from core.thaidate import fiscal_year_bounds
 from reports import charts
 from reports.choices import ReportKind
 from reports.documents import sections
-from reports.documents.base import Target, fingerprint
+from reports.documents.base import Target, lazy_fingerprint
 
 
 def _members_on(fiscal_year: int) -> dt.date:
@@ -43,18 +43,18 @@ class AnnualProvince:
         from meetings.selectors import meetings_year_querysets
 
         province, fy = target.province, target.fiscal_year
-        return fingerprint(
-            self.kind,
-            province.pk,
-            fy,
-            querysets=(
+
+        def build():
+            querysets = (
                 *committee_report_querysets(province),
                 *meetings_year_querysets(province=province, fiscal_year=fy),
                 *sections.plan_querysets(province, fy),
                 *sections.proposal_querysets(province, fy),
                 *sections.situation_querysets(province, fy),
-            ),
-        )
+            )
+            return querysets, ()
+
+        return lazy_fingerprint(self.kind, province.pk, fy, build=build)
 
     def context(self, target: Target) -> dict:
         from committees.choices import MemberRole

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,55 @@ class Target:
     fiscal_year: int | None = None
     object_id: int | None = None
     obj: Any = None  # the meeting / proposal / plan, when the kind is about one
+
+
+# The models each document identity's querysets read, learnt on its first fingerprint in this process
+# (``lazy_fingerprint``): a repeated request names them without building the querysets.
+_MODELS_READ: dict[tuple, tuple[tuple[str, ...], int, int]] = {}
+_MODELS_READ_MAX = 2048
+
+
+class _ShapeChanged(Exception):
+    """The querysets built for a document no longer read the models remembered for it."""
+
+
+def _shape(querysets: tuple[QuerySet, ...], contents: tuple[QuerySet, ...]) -> tuple[tuple[str, ...], int, int]:
+    labels = tuple(qs.model._meta.concrete_model._meta.label for qs in (*querysets, *contents))
+    return labels, len(querysets), len(contents)
+
+
+def lazy_fingerprint(*parts: Any, build: Callable[[], tuple[tuple[QuerySet, ...], tuple[QuerySet, ...]]]) -> str:
+    """``fingerprint(*parts, querysets=..., contents=...)`` with ``build()`` giving ``(querysets, contents)``,
+    called only when the digest must be computed (issue #12: building the annual report's 14 querysets only
+    to name their models was most of a repeated request's CPU).
+
+    The models read are learnt from the first ``build()`` for these ``parts`` in this process; should a
+    later build read other models (a document whose querysets depend on its data), the digest is not
+    kept and the models are learnt again: the result is always what ``fingerprint`` would give.
+    """
+    from reports.documents import freshness
+
+    identity = (DOCUMENT_VERSION, parts)
+    shape = _MODELS_READ.get(identity)
+    if shape is None:
+        querysets, contents = build()
+        if len(_MODELS_READ) >= _MODELS_READ_MAX:
+            _MODELS_READ.clear()
+        _MODELS_READ[identity] = _shape(querysets, contents)
+        return fingerprint(*parts, querysets=querysets, contents=contents)
+    labels, n_querysets, n_contents = shape
+
+    def compute() -> str:
+        querysets, contents = build()
+        if _shape(querysets, contents) != shape:
+            raise _ShapeChanged
+        return _digest(parts, querysets, contents)
+
+    try:
+        return freshness.remembered((DOCUMENT_VERSION, parts, n_querysets, n_contents), labels, compute)
+    except _ShapeChanged:
+        _MODELS_READ.pop(identity, None)
+        return lazy_fingerprint(*parts, build=build)
 
 
 def fingerprint(*parts: Any, querysets: tuple[QuerySet, ...] = (), contents: tuple[QuerySet, ...] = ()) -> str:
