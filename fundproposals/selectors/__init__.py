@@ -5,7 +5,8 @@ their provinces'; a proposer only the proposals they own. Another province's
 proposal gives the same 404 as a missing one.
 
 The package re-exports every public name (``from fundproposals import selectors`` keeps working):
-``proposals`` (lists, totals, one proposal, its files and history), ``ballots`` (seats, reviews, ballots,
+``proposals`` (lists, totals, one proposal, its files and history), ``page`` (the proposal page's head
+and version), ``ballots`` (seats, reviews, ballots,
 an item's decision), ``voters`` (who may vote, present, conflicted, counts), ``report_data`` (reads for
 the reports app).
 """
@@ -21,6 +22,7 @@ from fundproposals.selectors.ballots import (
     review_of,
     seat_in,
 )
+from fundproposals.selectors.page import ProposalHead, proposal_head
 from fundproposals.selectors.proposals import (
     PillarTotal,
     attachment_for,
@@ -57,6 +59,7 @@ __all__ = [
     "Electorate",
     "ItemDecision",
     "PillarTotal",
+    "ProposalHead",
     "attachment_for",
     "ballot_for",
     "ballots_of",
@@ -77,6 +80,7 @@ __all__ = [
     "present_ids",
     "proposal_for",
     "proposal_for_report",
+    "proposal_head",
     "proposal_list",
     "proposal_report_querysets",
     "proposal_year_querysets",

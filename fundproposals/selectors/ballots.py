@@ -39,12 +39,13 @@ def review_of(proposal: Proposal, seat: Member | None) -> Review | None:
     return next((r for r in proposal.reviews.all() if r.member_id == seat.pk), None)
 
 
-def ballots_of(proposal: Proposal) -> list[Ballot]:
-    return list(
-        proposal.ballots.select_related("agenda_item__meeting", "agenda_item__parent", "opened_by", "closed_by")
-        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("member")))
-        .order_by("-created_at", "-id")
-    )
+def ballots_of(proposal: Proposal, *, votes: bool = True) -> list[Ballot]:
+    """The proposal's ballots, newest first, with their agenda items (and, with ``votes``, every vote
+    and its member: shown to the subcommittee only, so not read for anyone else)."""
+    qs = proposal.ballots.select_related("agenda_item__meeting", "agenda_item__parent").order_by("-created_at", "-id")
+    if votes:
+        qs = qs.prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("member")))
+    return list(qs)
 
 
 def open_ballot(proposal: Proposal) -> Ballot | None:

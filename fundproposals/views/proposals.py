@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,7 +12,10 @@ from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -44,6 +48,7 @@ from fundproposals.permissions import (
     can_step,
     proposable_province_ids,
 )
+from fundproposals.selectors.page import flags_key
 from fundproposals.validation import money, submission_problems
 from fundproposals.views.common import _data, _form_error
 from fundproposals.workflow import PROPOSAL_WORKFLOW, SIMPLE_TRANSITIONS
@@ -125,30 +130,42 @@ def proposal_create(request):
 # --- detail ---------------------------------------------------------------
 
 
-def _actions(user, proposal) -> list[dict]:
-    """Buttons for the workflow steps the user may take now (each goes to its own form)."""
-    urls = {
-        "accept": reverse("fundproposals:check", args=[proposal.pk]),
-        "return": reverse("fundproposals:check", args=[proposal.pk]),
-        "table": reverse("fundproposals:table", args=[proposal.pk]),
-        "circulate": reverse("fundproposals:circulate", args=[proposal.pk]),
-        "open_vote": reverse("fundproposals:open-ballot", args=[proposal.pk]),
-        "fund_decision": reverse("fundproposals:fund-decision", args=[proposal.pk]),
-        "contract": reverse("fundproposals:contract", args=[proposal.pk]),
-        "report": reverse("fundproposals:report", args=[proposal.pk]),
-    }
+# Where each workflow step's button leads (the steps in SIMPLE_TRANSITIONS share one form).
+_STEP_FORMS = {
+    "accept": "fundproposals:check",
+    "return": "fundproposals:check",
+    "table": "fundproposals:table",
+    "circulate": "fundproposals:circulate",
+    "open_vote": "fundproposals:open-ballot",
+    "fund_decision": "fundproposals:fund-decision",
+    "contract": "fundproposals:contract",
+    "report": "fundproposals:report",
+}
+
+
+def _steps(user, proposal) -> list:
+    """The workflow steps the user may take now, one per form (accept and return share one)."""
     out, seen = [], set()
     for t in PROPOSAL_WORKFLOW.transitions:
         if t.name in ("close_vote", "void_vote") or not can_step(user, proposal, t.name):
             continue
+        form = f"step:{t.name}" if t.name in SIMPLE_TRANSITIONS else _STEP_FORMS[t.name]
+        if form in seen:
+            continue
+        seen.add(form)
+        out.append(t)
+    return out
+
+
+def _actions(proposal, steps) -> list[dict]:
+    """Buttons for ``steps`` (each goes to its own form)."""
+    out = []
+    for t in steps:
         if t.name in SIMPLE_TRANSITIONS:
             url = reverse("fundproposals:step", args=[proposal.pk, t.name])
         else:
-            url = urls[t.name]
+            url = reverse(_STEP_FORMS[t.name], args=[proposal.pk])
         label = _("ตรวจความครบถ้วน") if t.name in ("accept", "return") else t.label
-        if url in seen:
-            continue
-        seen.add(url)
         out.append({"name": t.name, "label": label, "url": url, "style": t.style})
     return out
 
@@ -182,47 +199,84 @@ def _timeline(proposal):
     return rows
 
 
-@require_safe
-def proposal_detail(request, pk):
-    proposal = selectors.proposal_for(request.user, pk, detail=True)
-    user = request.user
-    seat = selectors.member_seat(user, proposal.province_id)
-    see_votes = bool(can_see_votes(user, proposal))
-    ballots = selectors.ballots_of(proposal)
+def _reader_flags(user, head) -> tuple[dict, list]:
+    """What the reader may see and do on the page, decided on the head alone (no other query), and
+    the workflow steps open to them."""
+    p = head.proposal
+    seat = selectors.member_seat(user, p.province_id)
+    see_votes = bool(can_see_votes(user, p))
+    steps = _steps(user, p)
+    # the meeting as its permission reads it (its province), known from the head
+    meeting = SimpleNamespace(subcommittee=SimpleNamespace(province_id=head.meeting_province_id))
+    flags = {
+        "editable": bool(can_edit_proposal(user, p)),
+        "steps": ",".join(t.name for t in steps),
+        "see_votes": see_votes,
+        "see_reviews": see_votes or user.access.is_national,
+        # a member who has written their review sees it, not the button
+        "can_review": bool(can_review_proposal(user, p, seat)) and seat.pk not in head.reviewer_ids,
+        "can_open_meeting": bool(p.agenda_item_id and can_view_meeting(user, meeting)),
+        "can_add_photo": bool(can_add_photo(user, p)),
+    }
+    return flags, steps
+
+
+def _draw(template_name: str, context: dict) -> str:
+    """A part of the page without its file's final newline (the page's own layout around it)."""
+    return render_to_string(template_name, context).removesuffix("\n")
+
+
+def _body(user, pk, flags: dict, steps: list) -> dict:
+    """The page's body (every card but the report button, which carries a CSRF token) for ``flags``:
+    drawn without the request, so nothing of one reader's request can reach another's page."""
+    proposal = selectors.proposal_for(user, pk, detail=True)
+    ballots = selectors.ballots_of(proposal, votes=flags["see_votes"])
     lines_total = sum((b.amount for b in proposal.budget_lines.all()), Decimal("0.00"))
     activities_total = sum((a.cost for a in proposal.activities.all()), Decimal("0.00"))
-    editable = bool(can_edit_proposal(user, proposal))
-    own_review = selectors.review_of(proposal, seat)
+    context = {
+        **flags,
+        "p": proposal,
+        "form_code": _(settings.FUND_FORM_CODE),
+        "problems": submission_problems(proposal) if flags["editable"] else [],
+        "actions": _actions(proposal, steps),
+        "lines_total": lines_total,
+        "lines_total_words": money(lines_total),
+        "activities_total": activities_total,
+        "requested_words": money(proposal.requested_amount) if proposal.requested_amount is not None else "",
+        "documents": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.DOCUMENT],
+        "photos": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.PHOTO],
+        "reviews": proposal.reviews.all(),
+        "ballots": ballots,
+        "timeline": _timeline(proposal),
+        "revision_count": proposal.revision,
+        "checklist": [(label, proposal.checklist.get(key)) for key, label in CHECKLIST] if proposal.checklist else [],
+    }
+    return {
+        "top": mark_safe(_draw("fundproposals/partials/detail_top.html", context)),  # noqa: S308 - our template
+        "main": mark_safe(_draw("fundproposals/partials/detail_main.html", context)),  # noqa: S308 - our template
+    }
+
+
+@require_safe
+def proposal_detail(request, pk):
+    user = request.user
+    # one query: may the user see it, what their buttons are decided on, and the version of all it shows
+    head = selectors.proposal_head(user, pk)
+    flags, steps = _reader_flags(user, head)
+
+    def draw() -> dict:
+        return _body(user, pk, flags, steps)
+
+    if head.version:
+        # drawn once per version, set of flags and language; the version was read before the body's data
+        key = f"proposal-page:{pk}:{head.version}:{flags_key(flags)}:{get_language()}"
+        body = cache.remember(key, draw, timeout=3600)
+    else:
+        body = draw()
     return render(
         request,
         "fundproposals/detail.html",
-        {
-            "p": proposal,
-            "form_code": _(settings.FUND_FORM_CODE),
-            "sections": SECTIONS,
-            "editable": editable,
-            "problems": submission_problems(proposal) if editable else [],
-            "actions": _actions(user, proposal),
-            "lines_total": lines_total,
-            "lines_total_words": money(lines_total),
-            "activities_total": activities_total,
-            "requested_words": money(proposal.requested_amount) if proposal.requested_amount is not None else "",
-            "documents": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.DOCUMENT],
-            "photos": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.PHOTO],
-            "see_reviews": see_votes or user.access.is_national,
-            "reviews": proposal.reviews.all(),
-            "can_review": bool(can_review_proposal(user, proposal, seat)) and own_review is None,
-            "own_review": own_review,
-            "ballots": ballots,
-            "see_votes": see_votes,
-            "can_open_meeting": bool(proposal.agenda_item and can_view_meeting(user, proposal.agenda_item.meeting)),
-            "can_add_photo": bool(can_add_photo(user, proposal)),
-            "timeline": _timeline(proposal),
-            "revision_count": proposal.revision,
-            "checklist": [(label, proposal.checklist.get(key)) for key, label in CHECKLIST]
-            if proposal.checklist
-            else [],
-        },
+        {"p": head.proposal, "body": body, "see_votes": flags["see_votes"], "editable": flags["editable"]},
     )
 
 
