@@ -57,6 +57,7 @@ from meetings.selectors.minutes_docs import (
     recusal_lines,
     with_resolutions,
 )
+from meetings.selectors.page_versions import MeetingHead, meeting_page_head
 from meetings.selectors.report_data import (
     HELD_STATES,
     agenda_for_report,
@@ -78,6 +79,7 @@ __all__ = [
     "AgendaEntry",
     "AgendaPaperRow",
     "ItemLink",
+    "MeetingHead",
     "MinutesDocument",
     "MinutesItem",
     "Person",
@@ -101,6 +103,7 @@ __all__ = [
     "later_adoption_items",
     "meeting_by_id_for_report",
     "meeting_for",
+    "meeting_page_head",
     "meeting_quorum",
     "meeting_report_querysets",
     "meetings_for",

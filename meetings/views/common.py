@@ -8,10 +8,13 @@ from meetings import permissions as perms
 from meetings.workflow import BUTTON_TRANSITIONS, MEETING_WORKFLOW
 
 
-def meeting_flags(user, meeting, minutes=False) -> dict:
-    """What the meeting's pages may offer; ``minutes``: the meeting's minutes when already loaded (or None)."""
+def meeting_flags(user, meeting, minutes=False, *, minutes_saved: bool | None = None) -> dict:
+    """What the meeting's pages may offer; ``minutes``: the meeting's minutes when already loaded (or None);
+    ``minutes_saved``: or only whether they have a saved version."""
     roles = perms.roles_on(user, meeting)
-    ctx = {} if minutes is False else {"minutes_saved": bool(minutes and minutes.version)}
+    if minutes_saved is None and minutes is not False:
+        minutes_saved = bool(minutes and minutes.version)
+    ctx = {} if minutes_saved is None else {"minutes_saved": minutes_saved}
     return {
         "can_manage": bool(perms.can_manage_meeting(user, meeting)),
         "can_edit": bool(perms.can_edit_meeting(user, meeting)),

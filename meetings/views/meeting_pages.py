@@ -8,7 +8,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -163,26 +166,50 @@ def _chair_capacity(meeting) -> str:
 
 @require_safe
 def meeting_detail(request, pk):
-    meeting = selectors.meeting_for(request.user, pk)
-    sections = selectors.agenda(meeting)
-    attendance = selectors.attendance_rows(meeting)
-    present = {
-        a.member_id
-        for a in attendance
-        if a.member_id is not None and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
-    }
-    minutes = selectors.minutes_of(meeting)
+    # The body (details, agenda, attendance, quorum) is the same for every reader of the meeting: drawn once
+    # per fingerprint of the rows it shows and language; only the buttons are drawn per request (issue #12).
+    # A kept body costs one query (``meeting_page_head``); drawing it, 6 more.
+    head = selectors.meeting_page_head(request.user, pk)
+    body = [None]
+
+    def draw() -> tuple[str, str, str]:
+        meeting = selectors.meeting_for(request.user, head.meeting.pk)
+        attendance = selectors.attendance_rows(meeting)
+        present = {
+            a.member_id
+            for a in attendance
+            if a.member_id is not None and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.STAND_IN)
+        }
+        ctx = {
+            "meeting": meeting,
+            "sections": selectors.agenda(meeting),
+            "quorum": selectors.meeting_quorum(meeting, present_ids=present),
+            "attendance": attendance,
+            "chair_capacity": _chair_capacity(meeting),
+        }
+        body[0] = meeting
+        return tuple(
+            render_to_string(f"meetings/partials/{name}.html", ctx)
+            for name in ("nav", "meeting_main_column", "meeting_attendance_box")
+        )
+
+    if head.fingerprint is None:
+        nav, main_column, attendance_box = draw()
+    else:
+        nav, main_column, attendance_box = cache.remember(
+            f"meeting-body:v2:{head.meeting.pk}:{head.fingerprint}:{get_language()}", draw, timeout=3600
+        )
+    meeting = body[0] or head.meeting
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "sections": sections,
-            "quorum": selectors.meeting_quorum(meeting, present_ids=present),
-            "attendance": attendance,
-            "minutes": minutes,
-            "chair_capacity": _chair_capacity(meeting),
-            **meeting_flags(request.user, meeting, minutes),
+            # our own templates' output, nothing per request in it
+            "nav": mark_safe(nav),  # noqa: S308
+            "main_column": mark_safe(main_column),  # noqa: S308
+            "attendance_box": mark_safe(attendance_box),  # noqa: S308
+            **meeting_flags(request.user, meeting, minutes_saved=bool(head.minutes_version)),
         },
     )
 
