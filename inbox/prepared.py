@@ -14,6 +14,9 @@ no defaults (checked), so that nothing of one request is kept for the next. When
 made, the same builder is also compiled with the real values and both must agree to the
 character and parameter; if they do not (a value the ORM rewrites, a constant that happens to
 equal a stand-in), the shape is never kept and every call compiles through the ORM as before.
+
+Plans live in a per-process dict: under gunicorn threads two requests may make the same plan
+at once; both are identical and the last write wins.
 """
 
 from __future__ import annotations
