@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Case, DateField, Exists, F, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,24 +15,35 @@ from actionplans.models import ActionPlan, Activity, SituationReport
 from actionplans.selectors import _activity_sum, due_date, ended_quarters
 from committees.choices import Role
 from committees.models import Province
-from core.subqueries import count_of
 from core.thaidate import current_fiscal_year
-from inbox.registry import Waiting, register
+from inbox.registry import Waiting, ids, register
 
 WARN_DAYS = 30
 
 
-def _without_approved(provinces, model, year_field: str, year: int):
+def _without_approved(provinces, model, year_field: str, year):
     approved = model.objects.filter(
         subcommittee__province=OuterRef("pk"), state=DocState.APPROVED, **{year_field: year}
     )
     return provinces.exclude(Exists(approved))
 
 
-def _late_activities(province_ids, fiscal_year: int, today: dt.date):
+def _plan_missing(p):
+    return _without_approved(Province.objects.filter(pk__in=p["provinces"]), ActionPlan, "fiscal_year", p["year"])
+
+
+def _report_missing(p):
+    return _without_approved(Province.objects.filter(pk__in=p["provinces"]), SituationReport, "year", p["year"])
+
+
+def _plans_missing_everywhere(p):
+    return _without_approved(Province.objects.all(), ActionPlan, "fiscal_year", p["year"])
+
+
+def _late_activities(p):
     """Activities of approved plans that are late the way the plan page says (``activities_with_progress``):
-    achieved below the share of the target due by the quarters that have ended."""
-    ended = set(ended_quarters(fiscal_year, today))
+    achieved below the share of the target due by the quarters that have ended (``p["shape"]``)."""
+    ended = set(p["shape"])
     if not ended:
         return Activity.objects.none()
 
@@ -43,8 +54,8 @@ def _late_activities(province_ids, fiscal_year: int, today: dt.date):
 
     return (
         Activity.objects.filter(
-            plan__subcommittee__province_id__in=province_ids,
-            plan__fiscal_year=fiscal_year,
+            plan__subcommittee__province_id__in=p["provinces"],
+            plan__fiscal_year=p["year"],
             plan__state=DocState.APPROVED,
         )
         .annotate(
@@ -69,7 +80,7 @@ def plan_items(user) -> list[Waiting]:
     out: list[Waiting] = []
     secretariat = access.province_ids(Role.SECRETARIAT)
     if secretariat:
-        mine = Province.objects.filter(pk__in=secretariat)
+        mine = ids(secretariat)
         if today >= plan_due - dt.timedelta(days=WARN_DAYS):
             late = today > plan_due
             out.append(
@@ -77,9 +88,10 @@ def plan_items(user) -> list[Waiting]:
                     "plan_due",
                     _("แผนปฏิบัติการปีงบประมาณ %(fy)s %(value)s ยังไม่ได้รับความเห็นชอบ")
                     % {"fy": fy, "value": _("เลยกำหนด") if late else _("ใกล้ถึงกำหนด")},
-                    count_of(_without_approved(mine, ActionPlan, "fiscal_year", fy)),
+                    _plan_missing,
+                    {"provinces": mine, "year": fy},
                     lambda pk: f"{reverse('actionplans:list')}?fiscal_year={fy}",
-                    deadline=Value(plan_due, output_field=DateField()),
+                    deadline=plan_due,
                     icon="list-check",
                     tone="danger" if late else "warning",
                     order=50,
@@ -92,9 +104,10 @@ def plan_items(user) -> list[Waiting]:
                     "report_due",
                     _("รายงานสถานการณ์ปี %(value)s %(value2)s ยังไม่ได้รับความเห็นชอบ")
                     % {"value": fy - 1, "value2": _("เลยกำหนด") if late else _("ใกล้ถึงกำหนด")},
-                    count_of(_without_approved(mine, SituationReport, "year", fy - 1)),
+                    _report_missing,
+                    {"provinces": mine, "year": fy - 1},
                     lambda pk: reverse("actionplans:report-list"),
-                    deadline=Value(report_due, output_field=DateField()),
+                    deadline=report_due,
                     icon="graph-up",
                     tone="danger" if late else "warning",
                     order=51,
@@ -104,8 +117,10 @@ def plan_items(user) -> list[Waiting]:
             Waiting(
                 "late_activities",
                 _("กิจกรรมตามแผนที่ล่าช้ากว่าเป้าหมาย"),
-                count_of(_late_activities(secretariat, fy, today)),
+                _late_activities,
+                {"provinces": mine, "year": fy},
                 lambda pk: f"{reverse('actionplans:list')}?fiscal_year={fy}",
+                shape=tuple(ended_quarters(fy, today)),
                 icon="hourglass-split",
                 tone="danger",
                 order=52,
@@ -116,7 +131,8 @@ def plan_items(user) -> list[Waiting]:
             Waiting(
                 "late_provinces",
                 _("จังหวัดที่ยังไม่มีแผนปฏิบัติการปีงบประมาณ %(fy)s ที่ได้รับความเห็นชอบ (เลยกำหนด)") % {"fy": fy},
-                count_of(_without_approved(Province.objects.all(), ActionPlan, "fiscal_year", fy)),
+                _plans_missing_everywhere,
+                {"year": fy},
                 lambda pk: reverse("actionplans:status"),
                 icon="exclamation-triangle",
                 tone="danger",

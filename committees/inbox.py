@@ -7,8 +7,11 @@ from django.utils.translation import gettext as _
 
 from committees.choices import RequestState, Role
 from committees.models import ProposerRequest
-from core.subqueries import count_of, first_pk
-from inbox.registry import Waiting, register
+from inbox.registry import Waiting, ids, register
+
+
+def _pending(p):
+    return ProposerRequest.objects.filter(province_id__in=p["provinces"], state=RequestState.PENDING).order_by("pk")
 
 
 @register
@@ -16,15 +19,19 @@ def people_items(user) -> list[Waiting]:
     secretariat = user.access.province_ids(Role.SECRETARIAT)
     if not secretariat:
         return []
-    pending = ProposerRequest.objects.filter(province_id__in=secretariat, state=RequestState.PENDING).order_by("pk")
     return [
         Waiting(
             "proposer_requests",
             _("คำขอเป็นผู้เสนอโครงการรอพิจารณา"),
-            count_of(pending),
-            lambda pk: reverse("committees:request-decide", args=[pk]) if pk else reverse("committees:provinces"),
-            first=first_pk(pending),
+            _pending,
+            {"provinces": ids(secretariat)},
+            _url,
+            first=True,
             icon="person-plus",
             order=12,
         )
     ]
+
+
+def _url(pk):
+    return reverse("committees:request-decide", args=[pk]) if pk else reverse("committees:provinces")

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 
 from committees.choices import Role
 from committees.models import Member
-from core.subqueries import count_of, earliest, first_pk
 from fundproposals.choices import BallotMode, BallotState, ProposalState
 from fundproposals.models import Ballot, Proposal, Review, Vote
-from inbox.registry import Waiting, register
+from inbox.registry import Waiting, ids, register
 
 
 def _list(state: str):
@@ -21,60 +20,88 @@ def _list(state: str):
     )
 
 
+def _to_check(p):
+    return Proposal.objects.filter(province_id__in=p["provinces"], state=ProposalState.SUBMITTED).order_by(
+        "submitted_at", "pk"
+    )
+
+
+def _my_seats(p):
+    return Member.objects.current(on=p["today"]).filter(user_id=p["user"])
+
+
+def _to_review(p):
+    return (
+        Proposal.objects.filter(province_id__in=p["provinces"], state=ProposalState.UNDER_REVIEW)
+        .exclude(Exists(Review.objects.filter(proposal=OuterRef("pk"), member__in=_my_seats(p))))
+        .order_by("pk")
+    )
+
+
+def _open_to_me(p):
+    return (
+        Ballot.objects.filter(state=BallotState.OPEN, province_id__in=p["provinces"])
+        .exclude(Exists(Vote.objects.filter(ballot=OuterRef("pk"), member__in=_my_seats(p))))
+        .order_by("deadline", "pk")
+    )
+
+
+def _tied(p):
+    # a circulated vote still open after its deadline is one the sweep could not close: a tie
+    return Ballot.objects.filter(
+        state=BallotState.OPEN,
+        mode=BallotMode.CIRCULATION,
+        deadline__lte=p["now"],
+        province_id__in=p["provinces"],
+    ).order_by("deadline", "pk")
+
+
+def _returned(p):
+    return Proposal.objects.filter(proposer_id=p["user"], state=ProposalState.RETURNED).order_by("pk")
+
+
 @register
 def proposal_items(user) -> list[Waiting]:
     access = user.access
     out: list[Waiting] = []
     secretariat = access.province_ids(Role.SECRETARIAT)
     if secretariat:
-        to_check = Proposal.objects.filter(province_id__in=secretariat, state=ProposalState.SUBMITTED).order_by(
-            "submitted_at", "pk"
-        )
         out.append(
             Waiting(
                 "proposals_to_check",
                 _("โครงการรอตรวจความครบถ้วน"),
-                count_of(to_check),
+                _to_check,
+                {"provinces": ids(secretariat)},
                 _list("submitted"),
-                first=first_pk(to_check),
+                first=True,
                 icon="clipboard-check",
                 order=10,
             )
         )
     member_provinces = access.province_ids(Role.MEMBER)
     if member_provinces:
-        my_seats = Member.objects.current().filter(user=user)
-        to_review = (
-            Proposal.objects.filter(province_id__in=member_provinces, state=ProposalState.UNDER_REVIEW)
-            .exclude(Exists(Review.objects.filter(proposal=OuterRef("pk"), member__in=my_seats)))
-            .order_by("pk")
-        )
+        mine = {"provinces": ids(member_provinces), "user": user.pk, "today": timezone.localdate()}
         out.append(
             Waiting(
                 "reviews_asked",
                 _("โครงการที่ขอความเห็นจากท่าน"),
-                count_of(to_review),
+                _to_review,
+                mine,
                 _list("under_review"),
-                first=first_pk(to_review),
+                first=True,
                 icon="chat-square-text",
                 order=20,
             )
-        )
-        open_to_me = (
-            Ballot.objects.filter(state=BallotState.OPEN, province_id__in=member_provinces)
-            .exclude(Exists(Vote.objects.filter(ballot=OuterRef("pk"), member__in=my_seats)))
-            .order_by("deadline", "pk")
         )
         out.append(
             Waiting(
                 "votes_open",
                 _("การลงมติที่รอท่าน"),
-                count_of(open_to_me),
-                lambda pk: (
-                    reverse("fundproposals:vote", args=[pk]) if pk else f"{reverse('fundproposals:list')}?state=voting"
-                ),
-                first=first_pk(open_to_me),
-                deadline=earliest(open_to_me, "deadline"),
+                _open_to_me,
+                mine,
+                _vote_url,
+                first=True,
+                earliest="deadline",
                 icon="check2-square",
                 tone="success",
                 order=5,
@@ -82,39 +109,39 @@ def proposal_items(user) -> list[Waiting]:
         )
     chair = access.province_ids(Role.CHAIR)
     if chair:
-        # a circulated vote still open after its deadline is one the sweep could not close: a tie
-        tied = Ballot.objects.filter(
-            state=BallotState.OPEN,
-            mode=BallotMode.CIRCULATION,
-            deadline__lte=timezone.now(),
-            province_id__in=chair,
-        ).order_by("deadline", "pk")
         out.append(
             Waiting(
                 "casting_vote",
                 _("คะแนนเสียงเท่ากัน รอประธานชี้ขาด"),
-                count_of(tied),
-                lambda pk: (
-                    reverse("fundproposals:close", args=[pk]) if pk else f"{reverse('fundproposals:list')}?state=voting"
-                ),
-                first=first_pk(tied),
+                _tied,
+                {"provinces": ids(chair), "now": timezone.now()},
+                _close_url,
+                first=True,
                 icon="hammer",
                 tone="danger",
                 order=1,
             )
         )
     if Role.PROPOSER in access.all_roles:
-        returned = Proposal.objects.filter(proposer=user, state=ProposalState.RETURNED).order_by("pk")
         out.append(
             Waiting(
                 "returned",
                 _("โครงการของท่านที่ส่งกลับให้ปรับปรุง"),
-                count_of(returned),
+                _returned,
+                {"user": user.pk},
                 _list("returned"),
-                first=first_pk(returned),
+                first=True,
                 icon="arrow-return-left",
                 tone="warning",
                 order=15,
             )
         )
     return out
+
+
+def _vote_url(pk):
+    return reverse("fundproposals:vote", args=[pk]) if pk else f"{reverse('fundproposals:list')}?state=voting"
+
+
+def _close_url(pk):
+    return reverse("fundproposals:close", args=[pk]) if pk else f"{reverse('fundproposals:list')}?state=voting"
