@@ -5,7 +5,7 @@ four: the role and page drawn at random, each role on its own logged-in session)
 login page as a visitor (the yardstick every page's p50 is compared with, one in ten), and
 writes (one in seven): the secretariat autosaves minutes (each user its own meeting, following
 the version it gets back), a member votes on the open ballot, the chair asks for the provincial
-annual report. Requests are named ``role:page`` and ``write:kind``.
+annual report and lands on its job page. Requests are named ``role:page`` and ``write:kind``.
 
 Bounded: the run stops after ``LOAD_MAX_REQUESTS`` requests (and the driver's ``--run-time``).
 Traffic goes only to the ``--host`` the driver gives, which is always 127.0.0.1.
@@ -111,4 +111,8 @@ class Official(FastHttpUser):
 
     @task(5)
     def report_request(self):
-        self._post("sp-chair", PLAN["report_url"], PLAN["report_data"], "write:report-request")
+        resp = self._post("sp-chair", PLAN["report_url"], PLAN["report_data"], "write:report-request")
+        # the chair lands on the job's page, as the browser would take them (a request of its own)
+        landing = urlsplit(resp.headers.get("Location") or "").path if resp.status_code == 302 else ""
+        if landing:
+            self._get("sp-chair", landing, "sp-chair:report-job")
