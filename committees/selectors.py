@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -44,6 +45,41 @@ def province_by_code(user, code: str) -> Province:
         return visible_provinces(user).get(code=code)
     except Province.DoesNotExist:
         raise Http404("ไม่พบจังหวัด") from None
+
+
+def _province_page_sql(vendor: str) -> str:
+    from core.cache import stamp_sql
+
+    prov, sc, member = Province._meta.db_table, Subcommittee._meta.db_table, Member._meta.db_table
+    risk = RiskGroupAssignment._meta.db_table
+    tables = {
+        "sc": f"FROM {sc} s WHERE s.province_id = p.id",
+        "member": f"FROM {member} m JOIN {sc} s ON s.id = m.subcommittee_id WHERE s.province_id = p.id",
+        "risk": f"FROM {risk} r WHERE r.province_id = p.id",
+    }
+    alias = {"sc": "s", "member": "m", "risk": "r"}
+    columns = [
+        f"(SELECT {agg} {where}) AS v_{name}_{i}"
+        for name, where in tables.items()
+        for i, agg in enumerate(
+            ("COUNT(*)", f"MAX({alias[name]}.updated_at)", f"SUM({stamp_sql(vendor, alias[name] + '.updated_at')})")
+        )
+    ]
+    return f"SELECT p.*, {', '.join(columns)} FROM {prov} p WHERE p.code = %s"  # noqa: S608 - our own tables
+
+
+def province_page(user, code: str) -> tuple[Province, str]:
+    """``province_by_code`` and the data version of what the province page draws (its subcommittee,
+    members and risk groups: the rows' number, newest ``updated_at`` and the sum of every row's),
+    in one plain SQL query: the page's cached cards are keyed on it (issue #12)."""
+    from django.db import connection
+
+    found = list(Province.objects.raw(_province_page_sql(connection.vendor), [code]))
+    if not found or not user.access.can_read_province(found[0].pk):
+        raise Http404("ไม่พบจังหวัด")
+    province = found[0]
+    parts = sorted((k, v) for k, v in vars(province).items() if k.startswith("v_"))
+    return province, hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
 def subcommittee_by_code(user, code: str) -> Subcommittee:

@@ -18,7 +18,7 @@ from committees.forms import (
     RiskGroupSheetForm,
     SubcommitteeForm,
 )
-from committees.models import Member, RiskGroupAssignment, Subcommittee
+from committees.models import RiskGroupAssignment, Subcommittee
 from committees.permissions import can_manage_subcommittee, can_set_risk_groups, can_view_audit
 from core import cache
 from core.cache import appended_version, data_version, scope_key
@@ -63,15 +63,10 @@ def province_list(request):
 
 @require_safe
 def province_detail(request, code):
-    province = selectors.province_by_code(request.user, code)
     # The risk groups and the members are drawn once per change of their rows (and per day: who
     # is a current member depends on the date), keyed on the province, which only its readers
-    # reach (another province's code is a 404 above).
-    version = data_version(
-        Subcommittee.objects.filter(province=province),
-        Member.objects.filter(subcommittee__province=province),
-        RiskGroupAssignment.objects.filter(province=province),
-    )
+    # reach (another province's code is a 404). The province and the version: one plain query.
+    province, version = selectors.province_page(request.user, code)
     can_manage = bool(can_manage_subcommittee(request.user, Subcommittee(province=province)))
     base = f"province:{province.pk}:{version}"
 

@@ -178,6 +178,13 @@ def _epoch_sum(vendor: str) -> str:
     return "SUM(julianday(u.updated_at))"  # SQLite (the embedded default)
 
 
+def stamp_sql(vendor: str, column: str) -> str:
+    """SQL for ``column`` (a timestamp) as a number, to sum in a hand-written version query."""
+    if vendor == "postgresql":
+        return f"EXTRACT(EPOCH FROM {column})"
+    return f"julianday({column})"  # SQLite (the embedded default)
+
+
 def _versions(querysets) -> list[tuple[int, str]]:
     """(rows, version) for each queryset, all read in one query (an empty queryset: (0, "none"))."""
     from django.core.exceptions import EmptyResultSet

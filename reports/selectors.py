@@ -56,14 +56,35 @@ def annual_report_years(user, province: Province) -> list[int]:
     from core.thaidate import current_fiscal_year
     from fundproposals import selectors as proposals
     from meetings import selectors as meetings
+    from reports.documents import freshness
 
     if not can_request_report(user, kind=ReportKind.ANNUAL_PROVINCE, province_id=province.pk):
         return []
-    years = {current_fiscal_year()}
-    querysets = [
-        qs
-        for domain in (committees, meetings, plans, proposals)
-        for qs in domain.fiscal_year_querysets_for_report(province)
-    ]
-    years |= set(querysets[0].union(*querysets[1:]))  # one query, whatever the number of domains
+
+    def querysets() -> list:
+        return [
+            qs
+            for domain in (committees, meetings, plans, proposals)
+            for qs in domain.fiscal_year_querysets_for_report(province)
+        ]
+
+    def with_data() -> str:
+        qs = querysets()
+        return ",".join(str(y) for y in sorted(set(qs[0].union(*qs[1:]))))  # one query, whatever the domains
+
+    # Kept until a row of a model these years come from is saved or deleted (the report data
+    # versions; a province page is read far more often than a new year's first row is written).
+    found = freshness.remembered(("annual-years", province.pk), _year_models(querysets), with_data)
+    years = {current_fiscal_year(), *(int(y) for y in found.split(",") if y)}
     return sorted((y for y in years if settings.FISCAL_YEAR_MIN <= y <= settings.FISCAL_YEAR_MAX), reverse=True)
+
+
+_YEAR_MODELS: dict[str, tuple[str, ...]] = {}
+
+
+def _year_models(querysets) -> tuple[str, ...]:
+    """The models the years come from (the same for every province: learnt once per process)."""
+    labels = _YEAR_MODELS.get("labels")
+    if labels is None:
+        labels = _YEAR_MODELS["labels"] = tuple(sorted({qs.model._meta.label for qs in querysets()}))
+    return labels

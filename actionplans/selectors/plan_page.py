@@ -25,6 +25,7 @@ from django.db import connection
 from actionplans.choices import OPEN_STATES
 from actionplans.models import ActionPlan, Activity, Progress, ProgressAttachment
 from committees.models import Province, RiskGroupAssignment, Subcommittee
+from core.cache import stamp_sql
 from meetings.models import AgendaItem, Meeting, Resolution
 
 
@@ -37,19 +38,13 @@ class PlanVersion:
     has_newer_revision: bool
 
 
-def _stamp(vendor: str, column: str) -> str:
-    if vendor == "postgresql":
-        return f"EXTRACT(EPOCH FROM {column})"
-    return f"julianday({column})"
-
-
 @cache
 def _sql(vendor: str) -> str:
     """The version query for ``vendor`` (built once per process from the models' table names)."""
     q = connection.ops.quote_name
 
     def e(column: str) -> str:
-        return _stamp(vendor, column)
+        return stamp_sql(vendor, column)
 
     plan, act, prog = ActionPlan._meta.db_table, Activity._meta.db_table, Progress._meta.db_table
     files, risk = ProgressAttachment._meta.db_table, RiskGroupAssignment._meta.db_table

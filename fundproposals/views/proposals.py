@@ -227,10 +227,9 @@ def _draw(template_name: str, context: dict) -> str:
 
 
 def _body(user, pk, flags: dict, steps: list) -> dict:
-    """The page's body (every card but the report button, which carries a CSRF token) for ``flags``:
-    drawn without the request, so nothing of one reader's request can reach another's page."""
+    """The page's body but the ballot cards and the report button (which carries a CSRF token), for
+    ``flags``: drawn without the request, so nothing of one reader's request can reach another's page."""
     proposal = selectors.proposal_for(user, pk, detail=True)
-    ballots = selectors.ballots_of(proposal, votes=flags["see_votes"])
     lines_total = sum((b.amount for b in proposal.budget_lines.all()), Decimal("0.00"))
     activities_total = sum((a.cost for a in proposal.activities.all()), Decimal("0.00"))
     context = {
@@ -246,7 +245,6 @@ def _body(user, pk, flags: dict, steps: list) -> dict:
         "documents": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.DOCUMENT],
         "photos": [a for a in proposal.attachments.all() if a.kind == AttachmentKind.PHOTO],
         "reviews": proposal.reviews.all(),
-        "ballots": ballots,
         "timeline": _timeline(proposal),
         "revision_count": proposal.revision,
         "checklist": [(label, proposal.checklist.get(key)) for key, label in CHECKLIST] if proposal.checklist else [],
@@ -254,29 +252,43 @@ def _body(user, pk, flags: dict, steps: list) -> dict:
     return {
         "top": mark_safe(_draw("fundproposals/partials/detail_top.html", context)),  # noqa: S308 - our template
         "main": mark_safe(_draw("fundproposals/partials/detail_main.html", context)),  # noqa: S308 - our template
+        "end": mark_safe(_draw("fundproposals/partials/detail_end.html", context)),  # noqa: S308 - our template
     }
+
+
+def _ballot_cards(head, see_votes: bool) -> str:
+    """The proposal's ballot cards (who voted what only for ``see_votes``), newest first."""
+    if head.ballots_version == "none":
+        return ""  # no ballot: nothing to read
+    ballots = selectors.ballots_of(head.proposal, votes=see_votes)
+    context = {"ballots": ballots, "see_votes": see_votes}
+    return mark_safe(_draw("fundproposals/partials/detail_ballots.html", context))  # noqa: S308 - our template
 
 
 @require_safe
 def proposal_detail(request, pk):
     user = request.user
-    # one query: may the user see it, what their buttons are decided on, and the version of all it shows
+    # one query: may the user see it, what their buttons are decided on, and the versions of all it shows
     head = selectors.proposal_head(user, pk)
     flags, steps = _reader_flags(user, head)
-
-    def draw() -> dict:
-        return _body(user, pk, flags, steps)
-
+    see_votes = flags["see_votes"]
     if head.version:
-        # drawn once per version, set of flags and language; the version was read before the body's data
-        key = f"proposal-page:{pk}:{head.version}:{flags_key(flags)}:{get_language()}"
-        body = cache.remember(key, draw, timeout=3600)
+        # Each part drawn once per version of what it shows and per language (read before the data it
+        # is drawn from); the body per set of the reader's flags, the ballot cards per whether the
+        # reader sees who voted what (only then do the votes count). Both read in one cache call.
+        lang = get_language()
+        body_key = f"proposal-page:{pk}:{head.version}:{flags_key(flags)}:{lang}"
+        votes = head.votes_version if see_votes else "-"
+        ballots_key = f"proposal-ballots:{pk}:{head.ballots_version}:{votes}:{lang}"
+        cache.fetch_many([body_key, ballots_key])
+        body = cache.remember(body_key, lambda: _body(user, pk, flags, steps), timeout=3600)
+        ballots = cache.remember(ballots_key, lambda: _ballot_cards(head, see_votes), timeout=3600)
     else:
-        body = draw()
+        body, ballots = _body(user, pk, flags, steps), _ballot_cards(head, see_votes)
     return render(
         request,
         "fundproposals/detail.html",
-        {"p": head.proposal, "body": body, "see_votes": flags["see_votes"], "editable": flags["editable"]},
+        {"p": head.proposal, "body": body, "ballots": ballots, "see_votes": see_votes, "editable": flags["editable"]},
     )
 
 

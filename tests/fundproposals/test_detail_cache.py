@@ -289,6 +289,10 @@ def _mutations(world, p, ballot):
 def test_every_kind_of_change_changes_the_version(world, kind):
     from fundproposals.selectors import proposal_head
 
+    def versions():
+        head = proposal_head(reader, p.pk)
+        return head.version, head.ballots_version, head.votes_version
+
     p, ballot = voting_proposal(world)
     s = seats(world)
     Vote.objects.create(ballot=ballot, member=s[0], choice="reject", cast_by=world.users[Role.CHAIR])
@@ -297,7 +301,80 @@ def test_every_kind_of_change_changes_the_version(world, kind):
     )
     audit.record(actor=world.users[Role.SECRETARIAT], action="proposal.create", target=p)
     reader = world.users[Role.SECRETARIAT]
-    before = proposal_head(reader, p.pk).version
-    assert proposal_head(reader, p.pk).version == before  # stable while nothing changes
+    before = versions()
+    assert versions() == before  # stable while nothing changes
     _mutations(world, p, ballot)[kind]()
-    assert proposal_head(reader, p.pk).version != before
+    after = versions()
+    # the part that shows it is redrawn: the ballot cards for the ballots and votes, else the rest
+    part = {"ballot": 1, "ballot's meeting": 1, "vote": 2, "voter's name": 2}.get(kind, 0)
+    assert after[part] != before[part]
+
+
+def test_a_vote_redraws_only_the_ballot_cards(world, client_for):
+    """A vote (its row and its audit event, which the history leaves out) changes the votes' version
+    alone: the rest of the body stays drawn, and the first reader after it pays three queries."""
+    from fundproposals.selectors import proposal_head
+
+    p, ballot = voting_proposal(world)
+    member = client_for(world.users[Role.MEMBER])  # (a login saves the user: every user's access is re-read)
+    chair = client_for(world.users[Role.CHAIR])
+    _cached(chair, p)
+    before = proposal_head(world.users[Role.CHAIR], p.pk)
+    assert member.post(f"/proposals/ballots/{ballot.pk}/", {"choice": "approve"}).status_code in (200, 302)
+    after = proposal_head(world.users[Role.CHAIR], p.pk)
+    assert (after.version, after.ballots_version) == (before.version, before.ballots_version)
+    assert after.votes_version != before.votes_version
+    assert count_queries(chair, f"/proposals/{p.pk}/") == 3  # the head, the ballots, their votes
+    assert f"{world.seats['own']['member'].full_name}: เห็นชอบ" in _page(chair, p)
+
+
+def test_the_first_reader_after_a_change_pays_at_most_ten_queries_at_5_50_500(world, client_for):
+    """A miss draws the body: the head, then the proposal and everything under it, the same number of
+    queries whatever the number of activities, budget lines, reviews, votes and audit events."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import AuditEvent
+    from tests.harness import LIST_SIZES, PAGE_QUERY_BUDGET
+
+    p, ballot = voting_proposal(world)
+    ct = ContentType.objects.get_for_model(Proposal)
+    url = f"/proposals/{p.pk}/"
+    counts = {}
+    for role in (Role.CHAIR, Role.VIEWER, Role.PROPOSER):
+        c = client_for(world.users[role])
+        c.get(url)  # the session, the user and their access, the content types: not the page's own
+        have = 0
+        for n in LIST_SIZES:
+            members = Member.objects.bulk_create(
+                [
+                    Member(subcommittee=world.own_sc, full_name=f"กรรมการ {k}", position="กรรมการ")
+                    for k in range(have, n)
+                ]
+            )
+            Activity.objects.bulk_create([Activity(proposal=p, order=100 + k, name=f"ก{k}") for k in range(have, n)])
+            BudgetLine.objects.bulk_create(
+                [BudgetLine(proposal=p, order=100 + k, item=f"ร{k}", amount=1) for k in range(have, n)]
+            )
+            Review.objects.bulk_create(
+                [
+                    Review(proposal=p, member=m, author=p.proposer, analysis="x", recommendation="approve")
+                    for m in members
+                ]
+            )
+            Vote.objects.bulk_create(
+                [Vote(ballot=ballot, member=m, choice="approve", cast_by=p.proposer) for m in members]
+            )
+            AuditEvent.objects.bulk_create(
+                [
+                    AuditEvent(
+                        action="proposal.update", target_type=ct, target_id=str(p.pk), target_repr="x", changes={}
+                    )
+                    for _ in range(have, n)
+                ]
+            )
+            have = n
+            counts[(role, n)] = count_queries(c, url)  # the data just changed: a miss
+            assert count_queries(c, url) == 1  # and then a hit
+    for role in (Role.CHAIR, Role.VIEWER, Role.PROPOSER):
+        assert len({counts[(role, n)] for n in LIST_SIZES}) == 1, counts
+    assert max(counts.values()) <= PAGE_QUERY_BUDGET, counts

@@ -62,3 +62,17 @@ def test_annual_report_file_name(world, client_for, django_capture_on_commit_cal
     disposition = client.get(f"/reports/jobs/{job.pk}/download/")["Content-Disposition"]
     encoded = re.search(r"filename\*=utf-8''([^;]+)", disposition).group(1)
     assert unquote(encoded) == "รายงานประจำปี ปีงบประมาณ 2564 จังหวัดสมุทรปราการ.pdf"
+
+
+def test_a_new_years_first_row_shows_its_annual_report_on_the_next_request(world, client_for):
+    """The years are kept in the cache between changes of the models they come from (issue #12)."""
+    add_meeting(world.own_sc, fiscal_year=2564)
+    chair = client_for(world.users[Role.CHAIR])
+    assert 2562 not in _years_offered(chair.get("/provinces/11/").content.decode())
+    add_plan(world.own_sc, fiscal_year=2562)
+    assert 2562 in _years_offered(chair.get("/provinces/11/").content.decode())
+    # another province's years are its own
+    add_plan(world.other_sc, fiscal_year=2561)
+    other = client_for(world.other_users[Role.CHAIR]).get(f"/provinces/{world.other.code}/").content.decode()
+    assert 2561 in _years_offered(other) and 2564 not in _years_offered(other)
+    assert 2561 not in _years_offered(chair.get("/provinces/11/").content.decode())
