@@ -42,10 +42,37 @@ def review_of(proposal: Proposal, seat: Member | None) -> Review | None:
 def ballots_of(proposal: Proposal, *, votes: bool = True) -> list[Ballot]:
     """The proposal's ballots, newest first, with their agenda items (and, with ``votes``, every vote
     and its member: shown to the subcommittee only, so not read for anyone else)."""
-    qs = proposal.ballots.select_related("agenda_item__meeting", "agenda_item__parent").order_by("-created_at", "-id")
+    qs = (
+        Ballot.objects.filter(proposal_id=proposal.pk)
+        .select_related("agenda_item__meeting", "agenda_item__parent")
+        .only(*_CARD_FIELDS)
+        .order_by("-created_at", "-id")
+    )
     if votes:
-        qs = qs.prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("member")))
+        shown = Vote.objects.select_related("member").only("ballot_id", "choice", "member__full_name")
+        qs = qs.prefetch_related(Prefetch("votes", queryset=shown))
     return list(qs)
+
+
+# What a ballot card shows (fundproposals/partials/ballot_card.html): the columns the page reads, no more.
+_CARD_FIELDS = (
+    "proposal_id",
+    "province_id",
+    "mode",
+    "method",
+    "state",
+    "deadline",
+    "tally",
+    "result",
+    "result_text",
+    "created_at",
+    "agenda_item__order",
+    "agenda_item__withdrawn_at",
+    "agenda_item__parent__order",
+    "agenda_item__meeting__number",
+    "agenda_item__meeting__number_year",
+    "agenda_item__meeting__numbering_basis",
+)
 
 
 def open_ballot(proposal: Proposal) -> Ballot | None:
