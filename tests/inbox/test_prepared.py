@@ -87,7 +87,11 @@ def _orm_row(user) -> dict:
 
 @pytest.mark.parametrize("days", [0, 40, 75, 200, 300])
 def test_the_kept_sql_gives_the_orms_row_for_every_reader_of_both_provinces(world, monkeypatch, days):
+    from core.thaidate import current_fiscal_year
+    from tests.actionplans.helpers import approve, plan
+
     _everything_waiting(world)
+    approve(plan(world, fiscal_year=current_fiscal_year(), activities=2), world)  # late once a quarter ends
     later = timezone.now() + dt.timedelta(days=days)
     monkeypatch.setattr(timezone, "now", lambda: later)  # today, the fiscal year's due dates, the windows
     for _round in range(2):  # the first reader of a shape makes its plan, the others re-run it
@@ -98,6 +102,9 @@ def test_the_kept_sql_gives_the_orms_row_for_every_reader_of_both_provinces(worl
             spec = _spec(waiting)
             row = prepared.run(spec, _query, _values(user, waiting))
             assert row == _orm_row(user), (user.username, days)
+            if user == world.users[Role.SECRETARIAT]:
+                late = row["late_activities__n"] or 0  # NULL before a quarter ends: no activity is due
+                assert late == (2 if days >= 40 else 0), late  # the plan's activities, none done
             shape = next(s for s in prepared._PLANS if s[0] == spec)
             assert prepared._PLANS[shape] is not None, "every inbox shape keeps its compiled SQL"
     kept = [s for s, plan in prepared._PLANS.items() if plan is not None]
