@@ -87,7 +87,11 @@ def _orm_row(user) -> dict:
 
 @pytest.mark.parametrize("days", [0, 40, 75, 200, 300])
 def test_the_kept_sql_gives_the_orms_row_for_every_reader_of_both_provinces(world, monkeypatch, days):
+    from core.thaidate import current_fiscal_year
+    from tests.actionplans.helpers import approve, plan
+
     _everything_waiting(world)
+    approve(plan(world, fiscal_year=current_fiscal_year(), activities=2), world)  # late once a quarter ends
     later = timezone.now() + dt.timedelta(days=days)
     monkeypatch.setattr(timezone, "now", lambda: later)  # today, the fiscal year's due dates, the windows
     for _round in range(2):  # the first reader of a shape makes its plan, the others re-run it
@@ -98,6 +102,9 @@ def test_the_kept_sql_gives_the_orms_row_for_every_reader_of_both_provinces(worl
             spec = _spec(waiting)
             row = prepared.run(spec, _query, _values(user, waiting))
             assert row == _orm_row(user), (user.username, days)
+            if user == world.users[Role.SECRETARIAT]:
+                late = row["late_activities__n"] or 0  # NULL before a quarter ends: no activity is due
+                assert late == (2 if days >= 40 else 0), late  # the plan's activities, none done
             shape = next(s for s in prepared._PLANS if s[0] == spec)
             assert prepared._PLANS[shape] is not None, "every inbox shape keeps its compiled SQL"
     kept = [s for s, plan in prepared._PLANS.items() if plan is not None]
@@ -224,3 +231,48 @@ def _a_group():
     from committees.models import RiskGroupAssignment
 
     return RiskGroupAssignment._meta.get_field("group").choices[0][0]
+
+
+def test_closing_each_kind_empties_it_for_its_province_only_through_the_kept_plans(world, client_for):
+    from fundproposals.choices import BallotState
+    from fundproposals.models import Ballot, Proposal
+
+    _everything_waiting(world)
+    readers = {
+        (where, role): client_for((world.users if where == "own" else world.other_users)[role])
+        for where in ("own", "other")
+        for role in (Role.SECRETARIAT, Role.MEMBER, Role.CHAIR, Role.PROPOSER)
+    }
+    kinds = {
+        Role.SECRETARIAT: ["proposals_to_check", "proposer_requests", "meetings_coming"],
+        Role.MEMBER: ["reviews_asked", "votes_open", "minutes_for_comment", "meetings_coming"],
+        Role.CHAIR: ["casting_vote", "reports_ready"],
+        Role.PROPOSER: ["returned"],
+    }
+
+    def seen(where, role):
+        cache.clear()
+        html = readers[(where, role)].get("/").content.decode()
+        return {key for key in kinds[role] if _item(html, key)}
+
+    for role, keys in kinds.items():
+        assert seen("own", role) == set(keys) and seen("other", role) == set(keys), role
+    own = world.own
+    Proposal.objects.filter(province=own, state=ProposalState.SUBMITTED).update(state=ProposalState.UNDER_REVIEW)
+    ProposerRequest.objects.filter(province=own).update(state=RequestState.ACCEPTED)
+    Meeting.objects.filter(subcommittee__province=own, state=MeetingState.SCHEDULED).update(
+        state=MeetingState.CANCELLED
+    )
+    Proposal.objects.filter(province=own, state=ProposalState.UNDER_REVIEW).update(state=ProposalState.DRAFT)
+    Ballot.objects.filter(province=own).update(state=BallotState.CLOSED, closed_at=timezone.now())
+    Meeting.objects.filter(subcommittee__province=own, state=MeetingState.CIRCULATED).update(state=MeetingState.ADOPTED)
+    ReportJob.objects.filter(province=own).update(finished_at=timezone.now() - dt.timedelta(days=30))
+    Proposal.objects.filter(province=own, state=ProposalState.RETURNED).update(state=ProposalState.SUBMITTED)
+    for role, keys in kinds.items():
+        left = seen("own", role)
+        if role == Role.SECRETARIAT:
+            assert left == {"proposals_to_check"}, left  # the returned proposal, sent in again
+        else:
+            assert left == set(), (role, left)
+        assert seen("other", role) == set(keys), role
+    assert len(_inbox_plans()) <= 4  # one per role's shape, shared by the two provinces
