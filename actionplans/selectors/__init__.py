@@ -31,6 +31,7 @@ from actionplans.selectors.plans import (
     plan_for_user,
     plan_heading_for_user,
     plan_list,
+    plan_rows,
 )
 from actionplans.selectors.report_data import (
     fiscal_year_querysets_for_report,
@@ -75,6 +76,7 @@ __all__ = [
     "plan_list",
     "plan_page_version",
     "plan_report_querysets",
+    "plan_rows",
     "plan_totals",
     "quarter_end",
     "report_for_user",

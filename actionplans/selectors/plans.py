@@ -31,11 +31,23 @@ from actionplans.selectors.common import MONEY, _activity_sum, _risk_group, _vis
 from committees.models import Province
 
 
+def plan_rows(user, *, fiscal_year: int | None = None, province: Province | None = None) -> QuerySet[ActionPlan]:
+    """The rows of ``plan_list`` without its figures: what the list's version and count read."""
+    qs = _visible(ActionPlan.objects.exclude(state=DocState.SUPERSEDED), user).order_by(
+        "-fiscal_year", "subcommittee__province__code", "-revision"
+    )
+    if fiscal_year:
+        qs = qs.filter(fiscal_year=fiscal_year)
+    if province is not None:
+        qs = qs.filter(subcommittee__province=province)
+    return qs
+
+
 def plan_list(user, *, fiscal_year: int | None = None, province: Province | None = None) -> QuerySet[ActionPlan]:
     """Live revisions (not superseded) the user may read, with their activity count, budget and risk group."""
     activities = Activity.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
-    qs = (
-        _visible(ActionPlan.objects.exclude(state=DocState.SUPERSEDED), user)
+    return (
+        plan_rows(user, fiscal_year=fiscal_year, province=province)
         .select_related("subcommittee__province")
         .annotate(
             activity_count=Coalesce(Subquery(activities.annotate(n=Count("pk")).values("n")[:1]), Value(0)),
@@ -44,13 +56,7 @@ def plan_list(user, *, fiscal_year: int | None = None, province: Province | None
             ),
             risk_group=_risk_group("subcommittee__province", OuterRef("fiscal_year")),
         )
-        .order_by("-fiscal_year", "subcommittee__province__code", "-revision")
     )
-    if fiscal_year:
-        qs = qs.filter(fiscal_year=fiscal_year)
-    if province is not None:
-        qs = qs.filter(subcommittee__province=province)
-    return qs
 
 
 def _plans_for_view(user) -> QuerySet[ActionPlan]:

@@ -40,12 +40,19 @@ def plan_list(request):
     require(can_list_documents(request.user))
     fiscal_year = _int_param(request, "fiscal_year")
     province = _province_param(request)
-    plans = selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province)
+    rows = selectors.plan_rows(request.user, fiscal_year=fiscal_year, province=province)
     # The rows are drawn once per change of what they show (the plans, whose ``updated_at`` the
     # activity services stamp too, and the provinces' risk groups), per reader's scope, filters
-    # and page; one query gives the version and the count the pages need.
-    count, version = cache.counted_version(plans, RiskGroupAssignment.objects.all())
-    page = paginate(request, plans, count=count)
+    # and page; one query gives the version and the count the pages need (read from the plain
+    # rows: their figures are built only when the page is drawn).
+    count, version = cache.counted_version(rows, RiskGroupAssignment.objects.all())
+    page = paginate(request, rows, count=count)
+    start = (page.number - 1) * page.paginator.per_page
+
+    def page_rows() -> dict:
+        plans = selectors.plan_list(request.user, fiscal_year=fiscal_year, province=province)
+        return {"plans": plans[start : start + page.paginator.per_page]}
+
     scope = cache.scope_key(request.user)
     filters = f"{fiscal_year}:{province.code if province else ''}"
     return render(
@@ -56,7 +63,7 @@ def plan_list(request):
             "rows_table": cache.rendered(
                 f"plans:{scope}:{filters}:{version}:page{page.number}",
                 "actionplans/partials/plan_rows.html",
-                lambda: {"plans": page.object_list},
+                page_rows,
             ),
             "filter_form": year_filter(
                 request, key="plan-filter", year_field="fiscal_year", year=fiscal_year, province=province

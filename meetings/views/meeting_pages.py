@@ -53,11 +53,7 @@ def meeting_list(request):
     count, version = cache.counted_version(meetings)
     page = paginate(request, meetings, count=count)
     start = (page.number - 1) * page.paginator.per_page
-    counts = list(
-        selectors.annotate_item_counts(meetings)[start : start + page.paginator.per_page].values_list(
-            "pk", "item_count"
-        )
-    )
+    counts = selectors.page_item_counts(meetings, start, page.paginator.per_page)
     scope = cache.scope_key(request.user)
     filters_key = cache.query_key(request)
     items = hashlib.blake2b(repr(counts).encode(), digest_size=8).hexdigest()
