@@ -61,7 +61,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        given = request.headers.get("X-Request-ID", "")
+        given = request.META.get("HTTP_X_REQUEST_ID", "")  # request.headers would build every header's entry
         rid = given if _VALID_ID.match(given) else uuid.uuid4().hex
         request.request_id = rid
         token = request_id_var.set(rid)

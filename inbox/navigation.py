@@ -75,6 +75,17 @@ class NavItem(NamedTuple):
     active: bool
 
 
+class NavMenu(tuple):
+    """The menu's entries. Hashed (as a ``{% once %}`` key, every page) without their labels: a label
+    is a lazy translation that hashing would translate, and it follows from the entry's URL, while
+    the key already holds the language. Equality stays the tuple's, labels included."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(tuple((item.url, item.icon, item.active) for item in self))
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -93,9 +104,9 @@ def navigation(request):
     risk_groups_url = reverse("committees:risk-groups", args=[current_fiscal_year()]) if access.is_national else None
     return {
         # a tuple of tuples: base.html renders the menu once per process per menu ({% once %})
-        "nav_items": tuple(items),
+        "nav_items": NavMenu(items),
         "nav_is_national": access.is_national,
-        "nav_roles": sorted({Role(r).label for r in access.all_roles}),
+        "nav_roles": sorted({str(Role(r).label) for r in access.all_roles}),  # each label translated once
         "nav_risk_groups_url": risk_groups_url,
         "nav_inbox_count": inbox_count(user),
         "nav_unread_count": _unread(user),

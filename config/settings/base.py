@@ -80,16 +80,17 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's and django-otp's, with request.user the user itself, not a proxy (core/middleware.py)
+    "core.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # people (issue #10): second factor for those who have one or must
-    "django_otp.middleware.OTPMiddleware",
+    "core.middleware.OTPMiddleware",
     "accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # idle sessions end (SESSION_IDLE_MINUTES); LoginRequired then asks for the login again
     "core.sessions.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.csp.CSPMiddleware",  # django-csp's, with the header built once (core/csp.py)
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     # "Your report is ready" on the next page (a cache flag; no query unless a job finished).

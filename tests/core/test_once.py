@@ -57,3 +57,28 @@ def test_the_active_menu_entry_follows_the_page(world, client_for):
     plans = c.get("/plans/").content.decode().split("</nav>")[0]
     assert 'href="/meetings/" aria-current="page"' in meetings
     assert 'href="/plans/" aria-current="page"' in plans and 'href="/meetings/" aria-current' not in plans
+
+
+def test_no_block_may_go_inside():
+    """A child template's block would be cached as the first page's; and Django's per-render walk
+    for blocks skips the bodies of {% once %} (issue #12), so a block there would not be found."""
+    with pytest.raises(TemplateSyntaxError):
+        _render("{% once %}{% block content %}{% endblock content %}{% endonce %}")
+
+
+def test_a_child_template_still_fills_the_blocks_around_the_once_bodies(world, client_for):
+    c = client_for(world.users[Role.SECRETARIAT])
+    for _ in range(2):
+        page = c.get("/meetings/").content.decode()
+        assert "<title>" in page and "ศปคม.จ.</title>" in page
+        assert page.count('id="main"') == 1 and "</footer>" in page
+
+
+def test_the_menu_key_is_the_menu_in_any_language():
+    from inbox.navigation import NavItem, NavMenu
+
+    a = NavMenu([NavItem("หน้าหลัก", "/", "house", True), NavItem("จังหวัด", "/provinces/", "geo-alt", False)])
+    b = NavMenu([NavItem("หน้าหลัก", "/", "house", True), NavItem("จังหวัด", "/provinces/", "geo-alt", False)])
+    c = NavMenu([NavItem("หน้าหลัก", "/", "house", False), NavItem("จังหวัด", "/provinces/", "geo-alt", True)])
+    assert a == b and hash(a) == hash(b)
+    assert a != c and len({a, b, c}) == 2

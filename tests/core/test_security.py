@@ -35,3 +35,38 @@ def test_api_lists_only_provinces_in_scope(world, client_for):
     assert client_for(world.users[Role.MEMBER]).get(f"/api/v1/provinces/{world.other.code}/").status_code == 404
     # no credentials: 401 with a JSON error and a Bearer challenge (token auth), never a login redirect
     assert client_for(None).get("/api/v1/provinces/").status_code == 401
+
+
+def test_the_policy_header_is_django_csps_own(world, client_for, settings):
+    """core/csp.py builds the header once per process: the text is django-csp's, a settings change
+    is followed, a view's own policy (django-csp's decorators) and excluded prefixes still apply."""
+    from csp.utils import build_policy
+
+    c = client_for(world.users[Role.MEMBER])
+    first = c.get("/")["Content-Security-Policy"]
+    assert first == build_policy() and c.get("/")["Content-Security-Policy"] == first
+    settings.CONTENT_SECURITY_POLICY = {
+        "EXCLUDE_URL_PREFIXES": ["/provinces/"],
+        "DIRECTIVES": {"default-src": ["'self'"], "img-src": ["'self'", "blob:"]},
+    }
+    assert "blob:" in c.get("/")["Content-Security-Policy"]
+    assert "Content-Security-Policy" not in c.get("/provinces/")
+
+
+def test_a_view_may_still_change_its_own_policy(rf):
+    from csp.decorators import csp_update
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from core.csp import CSPMiddleware
+
+    @csp_update({"img-src": ["blob:"]})
+    def view(request):
+        return HttpResponse("x")
+
+    request = rf.get("/x/")
+    request.user = AnonymousUser()
+    mw = CSPMiddleware(view)
+    own = mw(request)["Content-Security-Policy"]
+    plain = CSPMiddleware(lambda r: HttpResponse("x"))(rf.get("/y/"))["Content-Security-Policy"]
+    assert "blob:" in own and "blob:" not in plain
