@@ -15,6 +15,9 @@ made, the same builder is also compiled with the real values and both must agree
 character and parameter; if they do not (a value the ORM rewrites, a constant that happens to
 equal a stand-in), the shape is never kept and every call compiles through the ORM as before.
 
+Only on PostgreSQL: on the embedded SQLite the raw cursor gives dates as text (the ORM's
+converters are needed), so there the ORM runs the query every time.
+
 Plans live in a per-process dict: under gunicorn threads two requests may make the same plan
 at once; both are identical and the last write wins.
 """
