@@ -15,6 +15,9 @@ made, the same builder is also compiled with the real values and both must agree
 character and parameter; if they do not (a value the ORM rewrites, a constant that happens to
 equal a stand-in), the shape is never kept and every call compiles through the ORM as before.
 
+Only on PostgreSQL: on the embedded SQLite the raw cursor gives dates as text (the ORM's
+converters are needed), so there the ORM runs the query every time.
+
 Plans live in a per-process dict: under gunicorn threads two requests may make the same plan
 at once; both are identical and the last write wins.
 """
@@ -131,10 +134,12 @@ def check_pure(build: Callable) -> None:
         raise TypeError(f"{build!r}: a query builder takes everything from its values (no closure, no defaults)")
 
 
-def _plan(spec: Hashable, build: Builder, values: dict[str, Any]) -> tuple[Plan | None, tuple[str, tuple, str]]:
-    """Make the shape's plan; also return the real query compiled, for this first run."""
+def _plan(spec: Hashable, build: Builder, values: dict[str, Any]) -> Plan | None:
+    """The shape's plan, or None when it cannot be kept (then the ORM runs the query every time)."""
     fake, where = _stand_ins(values)
     stand_qs = build(spec, fake)
+    if connections[stand_qs.db].vendor != "postgresql":
+        return None  # elsewhere (the embedded SQLite) the ORM's converters are needed: dates come back as text
     sql, params = _compile(stand_qs)
     slots = tuple(_slot(p, where) for p in params)
     real_qs = build(spec, values)
@@ -149,34 +154,34 @@ def _plan(spec: Hashable, build: Builder, values: dict[str, Any]) -> tuple[Plan 
             "same" if real[0] == sql else "differs",
             differ,
         )
-        return None, (*real, real_qs.db)
-    return plan, (*real, real_qs.db)
+        return None
+    return plan
 
 
-def _execute(spec: Hashable, build: Builder, values: dict[str, Any]):
+def _kept(spec: Hashable, build: Builder, values: dict[str, Any]) -> Plan | None:
     shape = (spec, build, tuple((name, _signature(v)) for name, v in values.items()))
-    if shape in _PLANS:
-        plan = _PLANS[shape]
-        if plan is not None:
-            sql, params, using = plan.sql, _fill(plan, values), plan.using
-        else:
-            qs = build(spec, values)
-            sql, params, using = (*_compile(qs), qs.db)
-    else:
+    if shape not in _PLANS:
         check_pure(build)
-        plan, (sql, params, using) = _plan(spec, build, values)
-        _PLANS[shape] = plan
-    cursor = connections[using].cursor()
-    cursor.execute(sql, params)
+        _PLANS[shape] = _plan(spec, build, values)
+    return _PLANS[shape]
+
+
+def _execute(plan: Plan, values: dict[str, Any]):
+    cursor = connections[plan.using].cursor()
+    cursor.execute(plan.sql, _fill(plan, values))
     return cursor
 
 
 def run(spec: Hashable, build: Builder, values: dict[str, Any]) -> dict[str, Any] | None:
-    """The first row of ``build(spec, values)`` as a dict (None: no row), compiled once per shape.
+    """The first row of ``build(spec, values)`` (a ``values()`` query) as a dict (None: no row),
+    compiled once per shape.
 
     ``spec`` is whatever besides the values' types and lengths gives the query its structure
     (hashable, and holding nothing of one request: no user, no id, no time)."""
-    with _execute(spec, build, values) as cursor:
+    plan = _kept(spec, build, values)
+    if plan is None:
+        return build(spec, values).first()
+    with _execute(plan, values) as cursor:
         row = cursor.fetchone()
         if row is None:
             return None
@@ -184,8 +189,11 @@ def run(spec: Hashable, build: Builder, values: dict[str, Any]) -> dict[str, Any
 
 
 def run_all(spec: Hashable, build: Builder, values: dict[str, Any]) -> list[tuple]:
-    """Every row of ``build(spec, values)`` as a tuple in its ``values()`` order (see ``run``)."""
-    with _execute(spec, build, values) as cursor:
+    """Every row of ``build(spec, values)`` (a ``values_list()`` query) as tuples (see ``run``)."""
+    plan = _kept(spec, build, values)
+    if plan is None:
+        return [tuple(row) for row in build(spec, values)]
+    with _execute(plan, values) as cursor:
         return cursor.fetchall()
 
 
