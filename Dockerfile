@@ -33,4 +33,6 @@ USER ctip
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:8000/healthz?skip=worker" >/dev/null || exit 1
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+# 3 processes x 4 threads (gthread): a request waiting on PostgreSQL or Redis leaves its process's
+# CPU to another thread (thread safety: docs/architecture.md, "Threads"; tests/prod/test_threads.py)
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "4", "--timeout", "60"]

@@ -10,9 +10,12 @@
    127.0.0.1 (SSL redirect off: there is no TLS proxy in front on loopback).
 3. Runs locust headless (``locustfile.py``): a warm-up, then ``--users`` concurrent users and
    then one user, each run bounded by time and by a request count.
-4. Prints requests a second, p50/p95/p99, errors, gunicorn workers' CPU per request, and every
-   page's p50 as a ratio to the login page's p50 in the same run (a markdown table, also written
-   to ``var/load/report.md``).
+4. Prints requests a second, p50/p95/p99, errors, the CPU per request of gunicorn's workers, of
+   PostgreSQL, of Redis, of the load generator itself (locust) and of the whole machine (every
+   process, so what the others leave over is what the rest of the machine spent: other users of
+   a shared machine), and every page's p50 as a ratio to the login page's p50 in the same run (a
+   markdown table, also written to ``var/load/report.md``). The load generator runs on the same
+   cores as the server: its CPU is CPU the server did not get.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import json
 import os
 import platform
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -125,6 +129,24 @@ def _postgres():
     return [p for p in psutil.process_iter(["name"]) if (p.info["name"] or "").startswith("postgres")]
 
 
+def _redis():
+    """The Redis server (shared with anything else using it on this machine: read it on a quiet one)."""
+    return [p for p in psutil.process_iter(["name"]) if (p.info["name"] or "").startswith("redis-server")]
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (locust, once ``subprocess.run`` has waited for it)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _machine_cpu() -> float:
+    """CPU seconds every process of the machine has spent (all cores, idle and I/O wait excluded)."""
+    t = psutil.cpu_times()
+    spare = ("idle", "iowait", "steal", "guest", "guest_nice")  # guest time is also counted in user time
+    return sum(t) - sum(getattr(t, name, 0.0) for name in spare)
+
+
 def _ms(value: str) -> float:
     try:
         return float(value)
@@ -156,10 +178,13 @@ def _run_locust(base: str, plan: Path, users: int, run_time: int, max_requests: 
         "WARNING",
     ]
     load_before = os.getloadavg()[0]
-    cpu_workers, cpu_pg, started = _cpu(workers), _cpu(_postgres()), time.monotonic()
+    cpu_workers, cpu_pg, cpu_redis = _cpu(workers), _cpu(_postgres()), _cpu(_redis())
+    cpu_locust, cpu_machine, started = _children_cpu(), _machine_cpu(), time.monotonic()
     subprocess.run(cmd, env=env, cwd=ROOT, timeout=run_time + 90, check=False, stdout=subprocess.DEVNULL)  # noqa: S603
     elapsed = time.monotonic() - started
     cpu_workers, cpu_pg = _spent(cpu_workers, _cpu(workers)), _spent(cpu_pg, _cpu(_postgres()))
+    cpu_redis, cpu_locust = _spent(cpu_redis, _cpu(_redis())), _children_cpu() - cpu_locust
+    cpu_machine = _machine_cpu() - cpu_machine
     rows = {}
     with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
@@ -178,6 +203,11 @@ def _run_locust(base: str, plan: Path, users: int, run_time: int, max_requests: 
         "p99": _ms(total["99%"]),
         "worker_cpu_ms": 1000 * cpu_workers / n if n else 0.0,
         "pg_cpu_ms": 1000 * cpu_pg / n if n else 0.0,
+        "redis_cpu_ms": 1000 * cpu_redis / n if n else 0.0,
+        # locust's whole run, its start (imports, ~1 s) included: small against a 60 s run
+        "locust_cpu_ms": 1000 * cpu_locust / n if n else 0.0,
+        "machine_cpu_ms": 1000 * cpu_machine / n if n else 0.0,
+        "locust_cores": cpu_locust / elapsed if elapsed else 0.0,
         "pages": {
             name: {
                 "n": int(r["Request Count"]),
@@ -198,14 +228,18 @@ def _report(runs: list[dict], threads: int = 1) -> str:
         f"load average at the end {os.getloadavg()[0]:.1f}, gunicorn 2 workers x {threads} thread(s)",
         "",
         "| users | req/s | p50 ms | p95 ms | p99 ms | requests | errors | worker CPU / request "
-        "| PostgreSQL CPU / request | machine load average |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| PostgreSQL CPU / request | Redis CPU / request | locust CPU / request (cores) "
+        "| machine CPU / request (rest) | machine load average |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         err = 100 * r["failures"] / r["requests"] if r["requests"] else 0
+        rest = r["machine_cpu_ms"] - r["worker_cpu_ms"] - r["pg_cpu_ms"] - r["redis_cpu_ms"] - r["locust_cpu_ms"]
         lines.append(
             f"| {r['users']} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['requests']} "
-            f"| {r['failures']} ({err:.2f}%) | {r['worker_cpu_ms']:.1f} ms | {r['pg_cpu_ms']:.1f} ms | {r['load']} |"
+            f"| {r['failures']} ({err:.2f}%) | {r['worker_cpu_ms']:.1f} ms | {r['pg_cpu_ms']:.1f} ms "
+            f"| {r['redis_cpu_ms']:.2f} ms | {r['locust_cpu_ms']:.1f} ms ({r['locust_cores']:.2f}) "
+            f"| {r['machine_cpu_ms']:.1f} ms ({rest:.1f}) | {r['load']} |"
         )
     many, one = runs[0], runs[-1]
     login_many = many["pages"].get("login", {}).get("p50") or 1

@@ -26,6 +26,8 @@ from locust.contrib.fasthttp import FastHttpUser
 PLAN = json.loads(open(os.environ["LOAD_PLAN"], encoding="utf-8").read())  # noqa: SIM115
 MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "20000"))
 ROLES = ["national", "sp-secretariat", "sp-chair", "sp-member", "proposer"]
+# Each role's pages as a list, made once (not per request: the load generator shares the server's cores)
+PAGES = {role: list(pages.items()) for role, pages in PLAN["pages"].items()}
 _serial = itertools.count()
 _sent = itertools.count()
 _VERSION = re.compile(r'name="version" value="(\d+)"')
@@ -34,7 +36,7 @@ _VERSION = re.compile(r'name="version" value="(\d+)"')
 @events.request.add_listener
 def _bound(**_kwargs):
     """Stop the whole run after MAX_REQUESTS requests (a bound by count besides the one by time)."""
-    if next(_sent) + 1 >= MAX_REQUESTS:
+    if next(_sent) + 1 >= MAX_REQUESTS:  # per request: one counter step and a comparison
         from locust.runners import STATE_STOPPED, STATE_STOPPING
 
         runner = _bound.environment.runner
@@ -69,15 +71,19 @@ class Official(FastHttpUser):
             role: {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
             for role, cookies in PLAN["sessions"].items()
         }
+        self.post_headers = {}  # (role, url, htmx) -> headers, built on first use
 
     def _get(self, role, url, name):
         return self.client.get(url, headers=self.headers[role], name=name)
 
     def _post(self, role, url, data, name, htmx=False):
-        csrf = PLAN["sessions"][role]["csrftoken"]
-        headers = dict(self.headers[role], **{"X-CSRFToken": csrf, "Referer": self.host + url})
-        if htmx:
-            headers["HX-Request"] = "true"
+        headers = self.post_headers.get((role, url, htmx))
+        if headers is None:
+            csrf = PLAN["sessions"][role]["csrftoken"]
+            headers = dict(self.headers[role], **{"X-CSRFToken": csrf, "Referer": self.host + url})
+            if htmx:
+                headers["HX-Request"] = "true"
+            self.post_headers[(role, url, htmx)] = headers
         # A redirect is not followed: the client would follow it without the session cookie (set by hand
         # above), so a report request was timed as three requests: the POST, the job page as a visitor
         # (302) and the login page. The write is the POST; its answer is the redirect to the job.
@@ -86,7 +92,7 @@ class Official(FastHttpUser):
     @task(75)
     def read(self):
         role = random.choice(ROLES)
-        name, url = random.choice(list(PLAN["pages"][role].items()))
+        name, url = random.choice(PAGES[role])
         self._get(role, url, f"{role}:{name}")
 
     @task(10)
