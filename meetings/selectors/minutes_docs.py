@@ -319,10 +319,10 @@ FRAME_FORMAT = 1  # bump when ``TextFrame`` or ``text_frame`` changes: frames ke
 FRAME_TTL = 3600
 
 
-def minutes_text_frame(meeting: Meeting, sections: Callable[[], list[AgendaItem]]) -> TextFrame:
+def minutes_text_frame(meeting: Meeting, sections: Callable[[Meeting], list[AgendaItem]]) -> TextFrame:
     """The meeting's text frame, kept in the cache until one of ``FRAME_MODELS`` changes (issue #12: an
-    autosave then reads neither the attendance nor the conflicts). ``sections()`` reads the agenda with its
-    conflicts when the frame must be computed. With the cache down, computed every time."""
+    autosave then reads neither the attendance nor the conflicts). ``sections(meeting)`` reads the agenda
+    with its conflicts, afresh, when the frame must be computed. With the cache down, computed every time."""
     import hashlib
 
     from django.core.cache import cache
@@ -331,7 +331,7 @@ def minutes_text_frame(meeting: Meeting, sections: Callable[[], list[AgendaItem]
 
     current = freshness.versions(FRAME_MODELS)
     if current is None:
-        return text_frame(meeting, sections())
+        return text_frame(meeting, sections(meeting))
     stamp = hashlib.sha256(repr(sorted(current.items())).encode()).hexdigest()[:32]
     key = f"meetings:minutes-frame:{FRAME_FORMAT}:{meeting.pk}:{stamp}"
     try:
@@ -340,7 +340,10 @@ def minutes_text_frame(meeting: Meeting, sections: Callable[[], list[AgendaItem]
         found = None
     if isinstance(found, TextFrame):
         return found
-    frame = text_frame(meeting, sections())
+    # Kept under ``current``, so drawn only from rows read after it: the caller's meeting and agenda may
+    # have been read before a change those versions already count (a heading renamed meanwhile).
+    meeting = Meeting.objects.select_related("subcommittee__province").get(pk=meeting.pk)
+    frame = text_frame(meeting, sections(meeting))
     with contextlib.suppress(Exception):  # not kept: computed again next time
         cache.set(key, frame, FRAME_TTL)
     return frame

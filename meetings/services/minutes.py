@@ -112,9 +112,8 @@ def save_minutes(
         read = items
         sections = agenda(locked_meeting, papers=False, items=read, conflicts=False)
         items = [it for s in sections for it in (s, *s.subitems)]
-        frame = minutes_text_frame(
-            locked_meeting, lambda: agenda(locked_meeting, papers=False, items=read if read is not None else items)
-        )
+        # on a miss the frame reads the meeting and its agenda again, after the versions it is kept under
+        frame = minutes_text_frame(locked_meeting, lambda fresh: agenda(fresh, papers=False))
         clean = _clean_content(meeting, content, item_ids={str(it.pk) for it in items})
         _correct_resolutions(actor=actor, meeting=locked_meeting, clean=clean, items=items)
         minutes.version += 1

@@ -124,7 +124,7 @@ def test_each_change_behind_the_frame_is_in_the_next_version(world, client_for):
 
 def test_sections_renumbered_by_update_give_a_new_frame(world):
     meeting = schedule(world, days=7)
-    sections = lambda: selectors.agenda(meeting, papers=False)  # noqa: E731
+    sections = lambda m=meeting: selectors.agenda(m, papers=False)  # noqa: E731
     before = selectors.minutes_text_frame(meeting, sections)
     services.swap_sections(actor=world.users[Role.SECRETARIAT], meeting=meeting)
     after = selectors.minutes_text_frame(meeting, sections)
