@@ -47,7 +47,7 @@ def main() -> None:
     from django.test import Client
 
     from core import cache
-    from fundproposals.views import proposals as view
+    from fundproposals.views import detail as view
 
     call_command("collectstatic", interactive=False, verbosity=0)
     found = cache.remember

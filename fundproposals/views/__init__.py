@@ -5,5 +5,6 @@ One module per subject; everything is re-exported so ``fundproposals.views.X`` k
 
 from fundproposals.views.after import *  # noqa: F403
 from fundproposals.views.ballots import *  # noqa: F403
+from fundproposals.views.detail import *  # noqa: F403
 from fundproposals.views.proposals import *  # noqa: F403
 from fundproposals.views.steps import *  # noqa: F403
