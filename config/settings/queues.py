@@ -5,9 +5,13 @@ base setting (and a production/local/test one); ``CELERY_TIMEZONE`` stays in ``b
 ``TIME_ZONE``). Read after ``base.py`` has read the ``.env`` file.
 """
 
+from pathlib import Path
+
 import environ
 from celery.schedules import crontab
 from kombu import Queue
+
+from config.release import code_release
 
 env = environ.Env()
 
@@ -55,16 +59,20 @@ REPORT_HEARTBEAT_STALE = env.int("REPORT_HEARTBEAT_STALE", default=60)
 
 # Redis down costs speed, never a page: core.cache.SafeRedisCache reads nothing and drops writes
 # (short timeouts so a lost host does not hold a request).
+# Every key carries the code's release (config/release.py): a deploy never serves markup kept by the
+# previous code. CACHE_RELEASE overrides it (e.g. an image's build id).
+CACHE_RELEASE = env("CACHE_RELEASE", default="") or code_release(Path(__file__).resolve().parent.parent.parent)
 CACHES = (
     {
         "default": {
             "BACKEND": "core.cache.SafeRedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"r{CACHE_RELEASE}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     if REDIS_URL
-    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": f"r{CACHE_RELEASE}"}}
 )
 
 # Only the settings: ``env`` and the imports stay here.
