@@ -37,4 +37,4 @@ def test_the_cache_keys_carry_the_release():
     from config.settings import queues  # the base, local and production caches (the tests use their own)
 
     assert queues.CACHES["default"]["KEY_PREFIX"] == f"r{settings.CACHE_RELEASE}"
-    assert settings.CACHE_RELEASE == code_release(settings.BASE_DIR)
+    assert code_release(settings.BASE_DIR) == settings.CACHE_RELEASE
