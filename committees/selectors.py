@@ -211,8 +211,12 @@ def my_requests(user) -> QuerySet[ProposerRequest]:
 
 def home_provinces(user, *, fiscal_year: int) -> QuerySet[Province]:
     """Every province where the user holds any role (proposers too), with its group this year."""
-    ids = list(user.access.roles_by_province)
-    return Province.objects.filter(pk__in=ids).annotate(risk_group=_group_in(fiscal_year)).order_by("code")
+    return home_provinces_of(list(user.access.roles_by_province), fiscal_year=fiscal_year)
+
+
+def home_provinces_of(province_ids, *, fiscal_year: int) -> QuerySet[Province]:
+    """The provinces ``province_ids`` (the user's own, already resolved), with their group this year."""
+    return Province.objects.filter(pk__in=province_ids).annotate(risk_group=_group_in(fiscal_year)).order_by("code")
 
 
 def people_of(province_id: int, *, members: bool = True, secretariat: bool = True, chair_only: bool = False):

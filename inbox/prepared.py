@@ -153,11 +153,7 @@ def _plan(spec: Hashable, build: Builder, values: dict[str, Any]) -> tuple[Plan 
     return plan, (*real, real_qs.db)
 
 
-def run(spec: Hashable, build: Builder, values: dict[str, Any]) -> dict[str, Any] | None:
-    """The first row of ``build(spec, values)`` as a dict (None: no row), compiled once per shape.
-
-    ``spec`` is whatever besides the values' types and lengths gives the query its structure
-    (hashable, and holding nothing of one request: no user, no id, no time)."""
+def _execute(spec: Hashable, build: Builder, values: dict[str, Any]):
     shape = (spec, build, tuple((name, _signature(v)) for name, v in values.items()))
     if shape in _PLANS:
         plan = _PLANS[shape]
@@ -170,12 +166,27 @@ def run(spec: Hashable, build: Builder, values: dict[str, Any]) -> dict[str, Any
         check_pure(build)
         plan, (sql, params, using) = _plan(spec, build, values)
         _PLANS[shape] = plan
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
+    cursor = connections[using].cursor()
+    cursor.execute(sql, params)
+    return cursor
+
+
+def run(spec: Hashable, build: Builder, values: dict[str, Any]) -> dict[str, Any] | None:
+    """The first row of ``build(spec, values)`` as a dict (None: no row), compiled once per shape.
+
+    ``spec`` is whatever besides the values' types and lengths gives the query its structure
+    (hashable, and holding nothing of one request: no user, no id, no time)."""
+    with _execute(spec, build, values) as cursor:
         row = cursor.fetchone()
         if row is None:
             return None
         return {col[0]: v for col, v in zip(cursor.description, row, strict=True)}
+
+
+def run_all(spec: Hashable, build: Builder, values: dict[str, Any]) -> list[tuple]:
+    """Every row of ``build(spec, values)`` as a tuple in its ``values()`` order (see ``run``)."""
+    with _execute(spec, build, values) as cursor:
+        return cursor.fetchall()
 
 
 def forget() -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import QuerySet, Value
 
 from accounts.models import User
+from committees.selectors import home_provinces_of
 from core import cache  # connection errors cost a recount, never a page
 from core.subqueries import count_of, earliest, first_pk
 from core.who import per_user_key
@@ -98,6 +99,32 @@ def inbox_for(user) -> list[Item]:
 
 
 _CHECKED: set[tuple] = set()  # specs whose row builders were checked to hold nothing of a request
+
+
+class HomeProvince(NamedTuple):
+    pk: int
+    code: str
+    name_th: str
+    risk_group: str | None
+
+
+def _provinces(spec: tuple, values: dict[str, Any]) -> QuerySet:
+    return (
+        home_provinces_of(values["provinces"], fiscal_year=values["year"])
+        .values_list("pk", "code", "name_th", "risk_group")
+        .order_by("code")
+    )
+
+
+def my_provinces(user, *, fiscal_year: int) -> list[HomeProvince]:
+    """Every province where the user holds any role, with its risk group this year (compiled once per shape)."""
+    ids = tuple(sorted(user.access.roles_by_province))
+    if not ids:
+        return []
+    return [
+        HomeProvince(*row)
+        for row in prepared.run_all(("home_provinces",), _provinces, {"provinces": ids, "year": fiscal_year})
+    ]
 
 
 def inbox_count(user) -> int:

@@ -2,9 +2,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from committees.choices import Role
-from committees.selectors import home_provinces
 from core.thaidate import current_fiscal_year
-from inbox.selectors import inbox_for
+from inbox.selectors import inbox_for, my_provinces
 
 
 @require_safe
@@ -13,7 +12,7 @@ def home(request):
     user = request.user
     fy = current_fiscal_year()
     access = user.access
-    provinces = [] if access.is_national else list(home_provinces(user, fiscal_year=fy))
+    provinces = [] if access.is_national else my_provinces(user, fiscal_year=fy)
     return render(
         request,
         "inbox/home.html",

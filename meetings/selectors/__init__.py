@@ -53,8 +53,10 @@ from meetings.selectors.minutes_docs import (
     minutes_document,
     minutes_of,
     minutes_text,
+    minutes_text_frame,
     minutes_versions,
     recusal_lines,
+    text_frame,
     with_resolutions,
 )
 from meetings.selectors.page_versions import MeetingHead, meeting_page_head
@@ -116,6 +118,7 @@ __all__ = [
     "minutes_for_report",
     "minutes_of",
     "minutes_text",
+    "minutes_text_frame",
     "minutes_versions",
     "my_meetings",
     "packet_for_report",
@@ -126,6 +129,7 @@ __all__ = [
     "quorum_from",
     "recusal_lines",
     "resolutions_search",
+    "text_frame",
     "upcoming",
     "with_item_counts",
     "with_resolutions",

@@ -16,19 +16,23 @@ from meetings.models import (
 )
 
 
-def agenda(meeting: Meeting, *, papers: bool = True, items: list[AgendaItem] | None = None) -> list[AgendaItem]:
+def agenda(
+    meeting: Meeting, *, papers: bool = True, items: list[AgendaItem] | None = None, conflicts: bool = True
+) -> list[AgendaItem]:
     """Sections in order, each with ``subitems`` (and papers, resolution, conflicts) prefetched: 3 queries
     (every item at once, then the papers and the conflicts of all of them), whatever the agenda's size.
     ``papers`` False: without the papers (the minutes' text does not list them), 2 queries.
+    ``conflicts`` False: without the conflicts (a minutes autosave whose text frame is kept).
     ``items``: the meeting's items already read in agenda order (``agenda_items_flat``): not read again.
     """
     from django.db.models import prefetch_related_objects
 
-    lookups = [Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member"))]
+    lookups = [Prefetch("conflicts", queryset=ConflictOfInterest.objects.select_related("member"))] if conflicts else []
     if papers:
         lookups.insert(0, Prefetch("papers", queryset=AgendaPaper.objects.filter(removed_at__isnull=True)))
     if items is not None:
-        prefetch_related_objects(items, *lookups)
+        if lookups:
+            prefetch_related_objects(items, *lookups)
     else:
         items = list(
             AgendaItem.objects.filter(meeting=meeting)

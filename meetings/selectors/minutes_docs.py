@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +60,8 @@ class MinutesItem:
     outcome: str
     recusals: list[str] = field(default_factory=list)
     """``นาย ก. ไม่ร่วมพิจารณาและไม่ร่วมลงมติ เนื่องจากมีส่วนได้เสีย``, one line per recused member."""
+    key: str = ""
+    """The agenda item's id, as the draft's ``items`` name it."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,7 @@ def minutes_document(
                     resolution=text.get("resolution", ""),
                     outcome=res.get_outcome_display() if res else "",
                     recusals=recusal_lines(it),
+                    key=str(it.pk),
                 )
             )
     adoption_note = ""
@@ -268,10 +273,20 @@ def minutes_document(
     )
 
 
-def minutes_text(meeting: Meeting, content: dict[str, Any], *, sections=None) -> str:
-    """The minutes as plain text (kept with each version; compared line by line): a record, so Thai."""
+@dataclass(frozen=True)
+class TextFrame:
+    """What the minutes' plain text takes from the meeting, its attendance and its agenda, not from the draft:
+    the heading and the lists of who came, then each item's heading and recusals."""
+
+    head: tuple[str, ...]
+    items: tuple[tuple[str, str, tuple[str, ...]], ...]
+    """``(item id, "number title", recusal lines)`` in agenda order, withdrawn items left out."""
+
+
+def text_frame(meeting: Meeting, sections=None) -> TextFrame:
+    """The text frame from the database (``sections``: the agenda with its conflicts, already read)."""
     with translation.override("th"):
-        doc = minutes_document(meeting, content=content, sections=sections, for_text=True)
+        doc = minutes_document(meeting, content={}, sections=sections, for_text=True)
     lines = [f"{doc.title}{doc.body_name}", doc.number_label, doc.date_text, doc.place]
     if doc.chair:
         lines.append(f"{doc.chair.note} {doc.chair.name} {doc.chair.position}")
@@ -286,16 +301,69 @@ def minutes_text(meeting: Meeting, content: dict[str, Any], *, sections=None) ->
     if doc.guests:
         lines += ["", "ผู้เข้าร่วมประชุม"]
         lines += [f"{i}. {p.name} {p.position}".rstrip() for i, p in enumerate(doc.guests, 1)]
-    lines += ["", f"เริ่มประชุมเวลา {doc.start_time}", doc.opening]
-    for it in doc.items:
-        lines += ["", f"{it.number} {it.title}"]
-        if it.discussion:
-            lines += it.discussion.splitlines()
-        lines += it.recusals
-        if it.resolution:
+    items = tuple((it.key, f"{it.number} {it.title}", tuple(it.recusals)) for it in doc.items)
+    return TextFrame(head=tuple(lines), items=items)
+
+
+# The models a text frame reads; it is kept under their data versions (reports.documents.freshness: a new
+# version on every save or delete of a row, and on the agenda's renumbering by update()).
+FRAME_MODELS = (
+    "committees.Member",
+    "committees.Subcommittee",
+    "meetings.AgendaItem",
+    "meetings.Attendance",
+    "meetings.ConflictOfInterest",
+    "meetings.Meeting",
+)
+FRAME_FORMAT = 1  # bump when ``TextFrame`` or ``text_frame`` changes: frames kept by older code are not read
+FRAME_TTL = 3600
+
+
+def minutes_text_frame(meeting: Meeting, sections: Callable[[], list[AgendaItem]]) -> TextFrame:
+    """The meeting's text frame, kept in the cache until one of ``FRAME_MODELS`` changes (issue #12: an
+    autosave then reads neither the attendance nor the conflicts). ``sections()`` reads the agenda with its
+    conflicts when the frame must be computed. With the cache down, computed every time."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    from reports.documents import freshness
+
+    current = freshness.versions(FRAME_MODELS)
+    if current is None:
+        return text_frame(meeting, sections())
+    stamp = hashlib.sha256(repr(sorted(current.items())).encode()).hexdigest()[:32]
+    key = f"meetings:minutes-frame:{FRAME_FORMAT}:{meeting.pk}:{stamp}"
+    try:
+        found = cache.get(key)
+    except Exception:  # the configured backend already survives a lost Redis; any other too
+        found = None
+    if isinstance(found, TextFrame):
+        return found
+    frame = text_frame(meeting, sections())
+    with contextlib.suppress(Exception):  # not kept: computed again next time
+        cache.set(key, frame, FRAME_TTL)
+    return frame
+
+
+def minutes_text(meeting: Meeting, content: dict[str, Any], *, sections=None, frame: TextFrame | None = None) -> str:
+    """The minutes as plain text (kept with each version; compared line by line): a record, so Thai.
+
+    ``frame``: the meeting's ``text_frame`` already at hand (``minutes_text_frame``)."""
+    frame = frame if frame is not None else text_frame(meeting, sections)
+    texts = content.get("items", {})
+    lines = [*frame.head, "", f"เริ่มประชุมเวลา {_time_text(content.get('start_time', ''))}", content.get("opening", "")]
+    for key, heading, recusals in frame.items:
+        text = texts.get(key, {})
+        discussion, resolution = text.get("discussion", ""), text.get("resolution", "")
+        lines += ["", heading]
+        if discussion:
+            lines += discussion.splitlines()
+        lines += recusals
+        if resolution:
             lines.append("มติที่ประชุม")
-            lines += it.resolution.splitlines()
-    lines += ["", f"เลิกประชุมเวลา {doc.end_time}", ""]
-    lines += [f"{doc.recorder.name}", f"{doc.recorder.position}", "ผู้จดรายงานการประชุม", ""]
-    lines += [f"{doc.checker.name}", f"{doc.checker.position}", "ผู้ตรวจรายงานการประชุม"]
+            lines += resolution.splitlines()
+    lines += ["", f"เลิกประชุมเวลา {_time_text(content.get('end_time', ''))}", ""]
+    lines += [content.get("recorder_name", ""), content.get("recorder_position", ""), "ผู้จดรายงานการประชุม", ""]
+    lines += [content.get("checker_name", ""), content.get("checker_position", ""), "ผู้ตรวจรายงานการประชุม"]
     return "\n".join(lines)

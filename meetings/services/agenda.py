@@ -233,6 +233,7 @@ def swap_sections(*, actor, meeting: Meeting) -> None:
         AgendaItem.objects.filter(pk=a.pk).update(order=temp)
         AgendaItem.objects.filter(pk=b.pk).update(order=first)
         AgendaItem.objects.filter(pk=a.pk).update(order=second)
+        _numbering_changed()
         audit.record(
             actor=actor,
             action="agenda.swap",
@@ -261,3 +262,11 @@ def add_paper(*, actor, agenda_item: AgendaItem, file) -> AgendaPaper:
         )
         notify_on_commit("papers_added", meeting.pk, str(paper.pk))
     return paper
+
+
+def _numbering_changed() -> None:
+    """Items renumbered by ``update()`` (no signal): what is kept under the agenda's data version
+    (the minutes' text frame, report fingerprints) is computed again."""
+    from reports.documents import freshness
+
+    freshness.changed(AgendaItem)

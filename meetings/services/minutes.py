@@ -68,20 +68,23 @@ def save_minutes(
     Adopted minutes are refused. ``items``: the meeting's agenda items the editor already read
     (``selectors.agenda_items_flat``), so the agenda is not read twice in one autosave.
     """
-    from meetings.selectors import agenda, minutes_text
+    from meetings.selectors import agenda, minutes_text, minutes_text_frame
 
     _require(perms.can_edit_minutes(actor, meeting))
     with transaction.atomic():
         # Once drafted, a save locks only the minutes row (it orders every save), reading the meeting
         # with it; the first save, which creates the minutes and moves the meeting on, locks the meeting
         # first as before. (Issue #12: an autosave costs at most 12 queries.)
-        minutes = (
-            Minutes.objects.select_for_update(of=("self",))
-            .select_related("updated_by", "meeting__subcommittee__province")
-            .filter(meeting_id=meeting.pk)
-            .exclude(meeting__state=MeetingState.HELD)
-            .first()
-        )
+        # A meeting the caller read past "held" cannot be held again: it is used as read (with its
+        # subcommittee), not read again; one read as held is read with the lock (a concurrent first save
+        # may have just moved it on).
+        reuse = meeting.state != MeetingState.HELD
+        locking = Minutes.objects.select_for_update(of=("self",)).filter(meeting_id=meeting.pk)
+        if not reuse:
+            locking = locking.select_related("meeting__subcommittee__province")
+        minutes = locking.exclude(meeting__state=MeetingState.HELD).first()
+        if minutes is not None and reuse:
+            minutes.meeting = meeting
         if minutes is None:
             locked_meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
             minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
@@ -104,9 +107,14 @@ def save_minutes(
                 ),
                 saved_by=str(minutes.updated_by or _("ผู้อื่น")),
             )
-        # the agenda is read once: the items the text may name, their resolutions, the text's layout
-        sections = agenda(locked_meeting, papers=False, items=items)
+        # the agenda is read once: the items the text may name, their resolutions, the text's layout; the
+        # text's frame (attendance, numbering, recusals) is kept until one of them changes
+        read = items
+        sections = agenda(locked_meeting, papers=False, items=read, conflicts=False)
         items = [it for s in sections for it in (s, *s.subitems)]
+        frame = minutes_text_frame(
+            locked_meeting, lambda: agenda(locked_meeting, papers=False, items=read if read is not None else items)
+        )
         clean = _clean_content(meeting, content, item_ids={str(it.pk) for it in items})
         _correct_resolutions(actor=actor, meeting=locked_meeting, clean=clean, items=items)
         minutes.version += 1
@@ -121,7 +129,7 @@ def save_minutes(
             minutes=minutes,
             number=minutes.version,
             content=clean,
-            text=minutes_text(locked_meeting, clean, sections=sections),
+            text=minutes_text(locked_meeting, clean, frame=frame),
             saved_by=actor,
         )
         version.full_clean(exclude=["minutes", "saved_by"], validate_unique=False, validate_constraints=False)

@@ -62,6 +62,7 @@ WATCHED = frozenset(
         "meetings.AgendaItem",
         "meetings.AgendaPaper",
         "meetings.Attendance",
+        "meetings.ConflictOfInterest",  # the recusals in the minutes' text (meetings.selectors.minutes_text_frame)
         "meetings.Meeting",
         "meetings.Minutes",
         "meetings.Resolution",
@@ -93,6 +94,12 @@ def _changed(sender, using=None, **kwargs) -> None:
     touch(label)
     if using and connections[using].in_atomic_block:
         transaction.on_commit(partial(touch, label), using=using)
+
+
+def changed(model, using: str = "default") -> None:
+    """What a save's signal does, for a write that sends none (``QuerySet.update``): a new data version of
+    ``model`` now and again when the transaction commits."""
+    _changed(model, using=using)
 
 
 def connect() -> None:

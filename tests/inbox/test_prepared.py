@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
@@ -71,6 +72,10 @@ def _everything_waiting(world) -> None:
     schedule(world, days=12)
 
 
+def _inbox_plans() -> list:
+    return [plan for shape, plan in prepared._PLANS.items() if shape[1] is _query and plan is not None]
+
+
 def _readers(world) -> list[User]:
     return [*world.users.values(), *world.other_users.values()]
 
@@ -110,7 +115,7 @@ def test_each_reader_sees_only_their_own_province_and_their_own_items_through_on
         # two of each province's own (one past its deadline, still open), and the one just opened
         assert ">3</span>" in _item(mine, "votes_open") and ">2</span>" in _item(theirs, "votes_open")
         cache.clear()
-    assert len([p for p in prepared._PLANS.values() if p is not None]) == 1  # both members: one shape
+    assert len(_inbox_plans()) == 1  # both members: one shape
     # the member votes on one: it leaves their inbox, not the other province's
     Vote.objects.create(
         ballot=ballot, member=world.seats["own"]["member"], choice="approve", cast_by=world.users[Role.MEMBER]
@@ -121,17 +126,17 @@ def test_each_reader_sees_only_their_own_province_and_their_own_items_through_on
     assert ">2</span>" in _item(other.get("/").content.decode(), "votes_open")
 
 
-def test_two_chairs_of_one_shape_each_get_their_own_reports_and_returned_proposals(world, client_for):
+def test_two_chairs_of_one_shape_each_get_their_own_ready_report(world, client_for):
     _everything_waiting(world)
-    job = ReportJob.objects.get(requested_by=world.users[Role.CHAIR])
-    other_job = ReportJob.objects.get(requested_by=world.other_users[Role.CHAIR])
+    job = reverse("reports:job", args=[ReportJob.objects.get(requested_by=world.users[Role.CHAIR]).pk])
+    other_job = reverse("reports:job", args=[ReportJob.objects.get(requested_by=world.other_users[Role.CHAIR]).pk])
     for _round in range(2):
         mine = client_for(world.users[Role.CHAIR]).get("/").content.decode()
         theirs = client_for(world.other_users[Role.CHAIR]).get("/").content.decode()
-        assert f"/reports/jobs/{job.pk}/" in _item(mine, "reports_ready") or str(job.pk) in _item(mine, "reports_ready")
-        assert str(other_job.pk) not in _item(mine, "reports_ready")
-        assert str(job.pk) not in _item(theirs, "reports_ready")
+        assert f'href="{job}"' in _item(mine, "reports_ready") and other_job not in mine
+        assert f'href="{other_job}"' in _item(theirs, "reports_ready") and job not in theirs
         cache.clear()
+    job = ReportJob.objects.get(requested_by=world.users[Role.CHAIR])
     ReportJob.objects.filter(pk=job.pk).update(finished_at=timezone.now() - dt.timedelta(days=8))
     cache.clear()
     assert _item(client_for(world.users[Role.CHAIR]).get("/").content.decode(), "reports_ready") == ""
@@ -148,7 +153,7 @@ def test_the_inbox_reads_the_same_in_thai_and_english_from_one_plan(world, clien
     assert "โครงการรอตรวจความครบถ้วน" in _item(thai, "proposals_to_check")
     assert "โครงการรอตรวจความครบถ้วน" not in _item(english, "proposals_to_check")
     assert ">2</span>" in _item(thai, "proposals_to_check") and ">2</span>" in _item(english, "proposals_to_check")
-    assert len([p for p in prepared._PLANS.values() if p is not None]) == 1
+    assert len(_inbox_plans()) == 1
 
 
 @override_settings(CACHES=DOWN)
@@ -192,3 +197,30 @@ def test_a_shape_whose_sql_does_not_match_the_real_one_is_compiled_every_time(wo
     assert prepared.run(("v",), _depends_on_the_value, {"user": member.pk}) == {"id": member.pk}
     assert prepared._PLANS[(("v",), _depends_on_the_value, (("user", int),))] is None
     assert prepared.run(("v",), _depends_on_the_value, {"user": chair.pk}) == {"id": chair.pk}
+
+
+def test_the_home_provinces_from_the_kept_sql_are_the_orms_with_their_risk_group(world, client_for):
+    from committees.models import RiskGroupAssignment
+    from committees.selectors import home_provinces
+    from core.thaidate import current_fiscal_year
+    from inbox.selectors import my_provinces
+    from tests.factories import RoleGrantFactory
+
+    fy = current_fiscal_year()
+    RoleGrantFactory(user=world.users[Role.PROPOSER], role="proposer", province=world.other)
+    RiskGroupAssignment.objects.create(
+        province=world.own, fiscal_year=fy, group=_a_group(), set_by=world.users[Role.NATIONAL]
+    )
+    for _round in range(2):
+        for user in _readers(world):
+            orm = list(home_provinces(user, fiscal_year=fy).values_list("pk", "code", "name_th", "risk_group"))
+            assert [tuple(p) for p in my_provinces(user, fiscal_year=fy)] == orm, user.username
+    html = client_for(world.users[Role.PROPOSER]).get("/").content.decode()
+    provinces = html[html.find('data-testid="my-provinces"') :]
+    assert world.own.name_th in provinces and world.other.name_th in provinces
+
+
+def _a_group():
+    from committees.models import RiskGroupAssignment
+
+    return RiskGroupAssignment._meta.get_field("group").choices[0][0]
