@@ -157,3 +157,29 @@ def test_english_bodies_are_kept_apart_on_all_three_pages(world, client_for):
     again = [_get(c, u) for u in urls]
     for th, back in zip(thai, again, strict=True):
         assert "Fiscal year" not in back and back.count("ปีงบประมาณ") == th.count("ปีงบประมาณ")
+
+
+def test_who_voted_what_stays_with_the_subcommittee_however_the_ballot_cards_were_kept(world, client_for):
+    """The ballot cards are kept apart from the body: one copy for those who see who voted what, one for
+    everyone else; a vote, a voter's new name and a closed ballot show on the next request of each."""
+    from fundproposals.models import Ballot, Vote
+    from tests.fundproposals.helpers import seats
+
+    p, ballot = voting_proposal(world)
+    voter = seats(world)[2]
+    url = f"/proposals/{p.pk}/"
+    chair, viewer, proposer = (client_for(world.users[r]) for r in (Role.CHAIR, Role.VIEWER, Role.PROPOSER))
+    Vote.objects.create(ballot=ballot, member=voter, choice="reject", cast_by=world.users[Role.CHAIR])
+    assert f"{voter.full_name}: " in _get(chair, url)  # the chair's copy, with the votes, drawn first
+    for c in (viewer, proposer):
+        html = _get(c, url)
+        assert 'data-testid="ballot"' in html and voter.full_name not in html and "การลงมติรายบุคคล" not in html
+    Member.objects.filter(pk=voter.pk).update(full_name="ผู้ลงมติชื่อใหม่")
+    assert "ผู้ลงมติชื่อใหม่: " in _get(chair, url)
+    assert "ผู้ลงมติชื่อใหม่" not in _get(viewer, url)
+    Ballot.objects.filter(pk=ballot.pk).update(
+        state="closed", closed_at=timezone.now(), result_text="ผลการลงมติที่ปิดแล้ว", tally={"reject": 1}
+    )
+    for c in (chair, viewer, proposer):
+        assert "ผลการลงมติที่ปิดแล้ว" in _get(c, url)
+    assert "ผู้ลงมติชื่อใหม่" not in _get(viewer, url)
