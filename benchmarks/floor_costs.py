@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import load_data
+from profiling import print_cpu_profile
 
 ROLES = ("national", "sp-secretariat", "sp-chair", "sp-member", "proposer")
 
@@ -49,8 +50,6 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    import cProfile
-    import pstats
 
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -113,13 +112,7 @@ def main() -> None:
                 for sql in queries:
                     print("   ", sql[:300])
             if probe in args.cprofile:
-                prof = cProfile.Profile(time.process_time)
-                prof.enable()
-                for _ in range(args.runs):
-                    client.get(url)
-                prof.disable()
-                stats = pstats.Stats(prof)
-                stats.sort_stats(os.environ.get("SORT", "tottime")).print_stats(int(os.environ.get("TOP", "40")))
+                print_cpu_profile(client, url, args.runs)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import load_data
+from profiling import print_cpu_profile
 
 
 def _add_item_pages(urls: dict[str, dict[str, str]]) -> None:
@@ -156,13 +157,7 @@ def main() -> None:
                     client.get(url)
                 everything.disable()
             if name in args.cprofile:
-                prof = cProfile.Profile(time.process_time)  # CPU, not wall: the machine is shared
-                prof.enable()
-                for _ in range(args.runs):
-                    client.get(url)
-                prof.disable()
-                stats = pstats.Stats(prof)
-                stats.sort_stats(os.environ.get("SORT", "tottime")).print_stats(int(os.environ.get("TOP", "40")))
+                print_cpu_profile(client, url, args.runs)
             if name in args.explain:
                 with connection.cursor() as cur:
                     for sql, params in with_params:
